@@ -1,0 +1,1 @@
+"""Arkivet för Sveriges DigitaliseringsKommun: data -> sidor, utan beroende av MkDocs."""

@@ -1,0 +1,312 @@
+"""Läser data/ en gång, validerar allt och bygger arkivet, eller samlar alla fel i ett DataErrors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+from .errors import DataError, DataErrors
+from .register import Register
+from .schema import validate
+from .text import date_bounds, parse_date
+from .yamlload import Loaded, load_yaml
+
+CYCLE_FILE = re.compile(r"^(\d{4})\.yaml$")
+DATE_KEYS = {"date", "start", "end"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the data lives, and how file names are shown in messages."""
+
+    data_dir: Path
+    shown_as: str = "data"  # prefix used in messages: data/cycles/2023.yaml
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.data_dir / "schema"
+
+    def show(self, path: Path) -> str:
+        return f"{self.shown_as}/{path.relative_to(self.data_dir).as_posix()}"
+
+
+# Load the whole archive, or raise DataErrors listing every problem in every file.
+def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
+    layout = Layout(Path(data_dir), shown_as)
+    errors: list[DataError] = []
+    register = Register.from_csv(layout.data_dir / "kommuner.csv")
+
+    def read(path: Path, schema: str) -> Loaded | None:
+        shown = layout.show(path)
+        if not path.exists():
+            errors.append(DataError(shown, 1, 1, (), "filen saknas.", "Återställ filen från main."))
+            return None
+        loaded, errs = load_yaml(path.read_bytes(), shown)
+        errors.extend(errs)
+        if loaded is None:
+            return None
+        schema_errors = validate(loaded, layout.schema_dir, schema)
+        errors.extend(schema_errors)
+        if not schema_errors:
+            errors.extend(_check_dates(loaded))
+        return None if schema_errors else loaded
+
+    award = read(layout.data_dir / "award.yaml", "award.schema.json")
+    sources = read(layout.data_dir / "sources.yaml", "sources.schema.json")
+    winners = read(layout.data_dir / "winners.yaml", "winners.schema.json")
+    cycles: dict[int, Loaded] = {}
+    cycle_dir = layout.data_dir / "cycles"
+    for path in sorted(cycle_dir.glob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        match = CYCLE_FILE.match(path.name)
+        if not match:
+            errors.append(DataError(layout.show(path), 1, 1, (), "filnamnet ska vara året följt av .yaml.",
+                                    "Byt namn på filen, till exempel till 2025.yaml."))
+            continue
+        loaded = read(path, "cycle.schema.json")
+        if loaded is None:
+            continue
+        year = loaded.data["year"]
+        if year != int(match.group(1)):
+            errors.append(loaded.error(("year",), f"året {year} stämmer inte med filnamnet {path.name}.",
+                                       f"Ändra year till {match.group(1)} eller byt namn på filen till {year}.yaml."))
+            continue
+        cycles[year] = loaded
+
+    if award is None or sources is None or winners is None:
+        raise DataErrors(errors)
+    builder = _Builder(register, award, sources, winners, cycles, errors)
+    archive = builder.build()
+    if errors:
+        raise DataErrors(errors)
+    return archive
+
+
+# Every date-like field must be a real calendar date ("2023-02-30" is not).
+def _check_dates(loaded: Loaded) -> list[DataError]:
+    out = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if k in DATE_KEYS and isinstance(v, str):
+                    try:
+                        parse_date(v)
+                    except ValueError as exc:
+                        out.append(loaded.error(path + (k,), f"{v} är inget riktigt datum ({exc}).",
+                                                "Kontrollera dag och månad."))
+                else:
+                    walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+
+    walk(loaded.data, ())
+    return out
+
+
+class _Builder:
+    """Cross-file rules and construction of the model; appends to the shared error list."""
+
+    def __init__(self, register, award, sources, winners, cycles, errors):
+        self.register, self.award, self.sources_file = register, award, sources
+        self.winners, self.cycle_files, self.errors = winners, cycles, errors
+        self.source_ids: set[str] = set()
+
+    def build(self) -> m.Archive:
+        sources = self._sources()
+        award = self.award.data
+        names = tuple(m.AwardName(n["name"], n["from"], n.get("to"), tuple(n["sources"])) for n in award["names"])
+        self._refs(self.award)
+        founded, interval = award["founded"], award["interval_years"]
+        rows = self._winner_rows(founded, interval)
+        cycles = []
+        for year in sorted(set(rows) | set(self.cycle_files), reverse=True):
+            if year not in self.cycle_files:
+                loaded, i = rows[year]
+                self.errors.append(loaded.error((i, "year"), f"det finns ingen fil data/cycles/{year}.yaml för året.",
+                                                f"Skapa den med: arkiv new-cycle {year}"))
+                continue
+            if year not in rows:
+                self.errors.append(self.cycle_files[year].error(("year",), f"{year} saknar en rad i data/winners.yaml.",
+                                                                "Lägg till vinnaren och motiveringen i winners.yaml."))
+                continue
+            if (year - founded) % interval or year < founded:
+                self.errors.append(self.cycle_files[year].error(("year",), f"{year} är inget utmärkelseår.",
+                                                                f"Utmärkelsen delas ut vartannat år från {founded}: {founded}, {founded + interval} …"))
+                continue
+            cycle = self._cycle(year, rows[year], names)
+            if cycle:
+                cycles.append(cycle)
+        archive = m.Archive(
+            cycles=tuple(cycles), sources=sources, names=names, founded=founded, interval=interval,
+            purpose=m.Fact(award["purpose"]["text"], tuple(award["purpose"]["sources"])),
+            history=tuple(self._fact(f) for f in award["history"]),
+        )
+        codes = {k.code for c in cycles for e in [c.winner, *(e for r in c.rounds for e in r.entrants)] for k in e.kommuner}
+        archive.kommuner = sorted((k for k in self.register.kommuner if k.code in codes), key=lambda k: k.name)
+        return archive
+
+    def _sources(self) -> dict[str, m.Source]:
+        out = {}
+        for i, row in enumerate(self.sources_file.data):
+            if row["id"] in out:
+                self.errors.append(self.sources_file.error((i, "id"), f"källan {row['id']} finns redan.", "Ge källan ett eget id."))
+            out[row["id"]] = m.Source(**row)
+        self.source_ids = set(out)
+        return out
+
+    # Every `sources` list in a file must name sources that exist.
+    def _refs(self, loaded: Loaded) -> None:
+        def walk(value, path):
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    if k == "sources" and isinstance(v, list):
+                        for i, ref in enumerate(v):
+                            if ref not in self.source_ids:
+                                import difflib
+                                close = difflib.get_close_matches(ref, sorted(self.source_ids), n=1)
+                                hint = f"Menade du {close[0]}?" if close else "Lägg till källan i data/sources.yaml."
+                                self.errors.append(loaded.error(path + (k, i), f"källan {ref} finns inte i data/sources.yaml.", hint))
+                    else:
+                        walk(v, path + (k,))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    walk(v, path + (i,))
+        walk(loaded.data, ())
+
+    def _winner_rows(self, founded: int, interval: int) -> dict[int, tuple[Loaded, int]]:
+        self._refs(self.winners)
+        rows = {}
+        for i, row in enumerate(self.winners.data):
+            if row["year"] in rows:
+                self.errors.append(self.winners.error((i, "year"), f"året {row['year']} står två gånger.", "Ta bort den ena raden."))
+                continue
+            if (row["year"] - founded) % interval or row["year"] < founded:
+                self.errors.append(self.winners.error((i, "year"), f"{row['year']} är inget utmärkelseår.",
+                                                      f"Utmärkelsen delas ut vartannat år från {founded}: {founded}, {founded + interval} …"))
+                continue
+            rows[row["year"]] = (self.winners, i)
+        return rows
+
+    def _entrant(self, value, loaded: Loaded, path: tuple) -> m.Entrant | None:
+        if isinstance(value, str):
+            name, names, extra = value, [value], {}
+        else:
+            name = value["name"]
+            names = value.get("kommuner") or [name]
+            extra = {"uncertain": value.get("uncertain", False), "note": value.get("note")}
+        kommuner = []
+        for j, n in enumerate(names):
+            k = self.register.find(n)
+            if k is None:
+                where = path if isinstance(value, str) else (path + ("kommuner", j) if value.get("kommuner") else path + ("name",))
+                close = self.register.suggest(n)
+                hint = ("Menade du " + " eller ".join(close) + "?") if close else "Skriv kommunens namn som i data/kommuner.csv."
+                self.errors.append(loaded.error(where, f"{n} finns inte i kommunregistret.", hint))
+                return None
+            kommuner.append(k)
+        return m.Entrant(name, tuple(kommuner), **extra)
+
+    def _person(self, d: dict | None):
+        return m.Person(d["name"], d.get("title"), d.get("organisation")) if d else None
+
+    def _fact(self, d: dict) -> m.Fact:
+        return m.Fact(d["text"], tuple(d["sources"]), d.get("quote"), d.get("uncertain", False), d.get("note"))
+
+    def _cycle(self, year: int, row_ref: tuple[Loaded, int], names) -> m.Cycle | None:
+        wfile, i = row_ref
+        row = wfile.data[i]
+        loaded = self.cycle_files[year]
+        d = loaded.data
+        self._refs(loaded)
+        before = len(self.errors)
+        award_name = next((n.name for n in names if n.first <= year and (n.last is None or year <= n.last)), None)
+        if award_name is None:
+            self.errors.append(loaded.error(("year",), f"data/award.yaml har inget namn på utmärkelsen för {year}.",
+                                            "Lägg till eller förläng en period under names i award.yaml."))
+        winner = self._entrant(row["winner"], wfile, (i, "winner"))
+        rounds = []
+        for ri, r in enumerate(d.get("rounds", [])):
+            entrants = [self._entrant(e, loaded, ("rounds", ri, "entrants", ei)) for ei, e in enumerate(r["entrants"])]
+            rounds.append(m.Round(r["label"], r["stage"], tuple(e for e in entrants if e), tuple(r["sources"]),
+                                  r.get("date"), r.get("size"), r.get("note")))
+        if winner and rounds and not any(e.codes == winner.codes for e in rounds[-1].entrants):
+            self.errors.append(loaded.error(("rounds", len(rounds) - 1, "entrants"),
+                                            f"vinnaren {winner.name} saknas bland {rounds[-1].label} {year}.",
+                                            "Lägg till vinnaren i den sista omgången, eller rätta vinnaren i winners.yaml."))
+        jury = None
+        if "jury" in d:
+            seen: dict[str, int] = {}
+            for ji, member in enumerate(d["jury"]["members"]):
+                key = " ".join(member["name"].split()).casefold()
+                if key in seen:
+                    self.errors.append(loaded.error(("jury", "members", ji, "name"),
+                                                    f"{member['name']} står två gånger i juryn (även som nummer {seen[key] + 1}).",
+                                                    "Ta bort dubbletten."))
+                seen[key] = ji
+            chairs = [mm for mm in d["jury"]["members"] if mm.get("chair")]
+            if len(chairs) > 1:
+                self.errors.append(loaded.error(("jury", "members"), "juryn har mer än en ordförande.", "Sätt chair: true på en ledamot."))
+            jury = m.Jury(tuple(m.JuryMember(mm["name"], mm.get("title"), mm.get("organisation"), mm.get("chair", False),
+                                             mm.get("uncertain", False), mm.get("note")) for mm in d["jury"]["members"]),
+                          d["jury"]["complete"], tuple(d["jury"]["sources"]), d["jury"].get("note"))
+        timeline = tuple(m.TimelineItem(t["date"], t["text"], tuple(t["sources"]), t.get("end")) for t in d.get("timeline", []))
+        self._check_timeline(loaded, year, d)
+        cer = d.get("ceremony")
+        ceremony = m.Ceremony(tuple(cer["sources"]), cer.get("date"), cer.get("occasion"), cer.get("venue"), cer.get("city"),
+                              self._person(cer.get("presenter")), tuple(self._person(p) for p in cer.get("received_by", [])),
+                              cer.get("uncertain", False), cer.get("note")) if cer else None
+        proc = d.get("process")
+        process = m.Process(tuple(proc["sources"]), tuple(m.Step(s["title"], s["text"]) for s in proc.get("steps", [])),
+                            tuple(m.Question(q["question"], q.get("max_chars")) for q in proc.get("entry_questions", []))) if proc else None
+        ev = d.get("event")
+        event = m.Event(**{**ev, "sources": tuple(ev["sources"])}) if ev else None
+        pr = d.get("prize")
+        prize = m.Prize(pr["text"], tuple(pr["sources"]), pr.get("amount_sek")) if pr else None
+        if len(self.errors) > before or winner is None or award_name is None:
+            return None
+        return m.Cycle(
+            year=year, award_name=award_name, winner=winner, motivation=tuple(row["motivation"]),
+            winner_sources=tuple(row["sources"]), winner_note=row.get("note"),
+            summary=self._fact(d["summary"]) if "summary" in d else None,
+            call=self._fact(d["call"]) if "call" in d else None,
+            event=event, process=process, rounds=tuple(rounds), jury=jury, timeline=timeline, ceremony=ceremony,
+            prize=prize, benefits=tuple(self._fact(f) for f in d.get("benefits", [])),
+            quotes=tuple(m.Quote(q["text"], self._person(q["speaker"]), tuple(q["sources"])) for q in d.get("quotes", [])),
+            facts=tuple(self._fact(f) for f in d.get("facts", [])), gaps=tuple(d.get("gaps", [])),
+        )
+
+    # Timeline dates must run in order and fall within the cycle (the year before to the year after).
+    def _check_timeline(self, loaded: Loaded, year: int, d: dict) -> None:
+        import datetime as dt
+        lo, hi = dt.date(year - 1, 1, 1), dt.date(year + 1, 12, 31)
+        previous = None
+        for ti, item in enumerate(d.get("timeline", [])):
+            try:
+                start, _ = date_bounds(item["date"])
+                _, end = date_bounds(item.get("end") or item["date"])
+            except ValueError:
+                return  # reported by _check_dates
+            if not (lo <= start and end <= hi):
+                self.errors.append(loaded.error(("timeline", ti, "date"), f"{item['date']} ligger utanför utmärkelseåret {year}.",
+                                                f"Datum i tidslinjen ska ligga mellan {year - 1} och {year + 1}."))
+            if item.get("end") and date_bounds(item["end"])[1] < start:
+                self.errors.append(loaded.error(("timeline", ti, "end"), "slutdatum ligger före startdatum.", "Byt plats på date och end."))
+            if previous and start < previous[1]:
+                self.errors.append(loaded.error(("timeline", ti, "date"), f"{item['date']} kommer före föregående rad ({previous[0]}).",
+                                                "Sortera tidslinjen i tidsordning."))
+            previous = (item["date"], start)
+        for key in ("ceremony",):
+            value = (d.get(key) or {}).get("date")
+            if value:
+                try:
+                    s, e = date_bounds(value)
+                except ValueError:
+                    continue
+                if not (lo <= s and e <= hi):
+                    self.errors.append(loaded.error((key, "date"), f"{value} ligger utanför utmärkelseåret {year}.",
+                                                    f"Datumet ska ligga mellan {year - 1} och {year + 1}."))

@@ -1,0 +1,75 @@
+"""Svensk typografi för arkivets sidor: datum, belopp, citattecken och sökvänlig vikning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+NBSP = "\u00a0"
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)
+
+
+# Parse an archive date ("2023", "2023-10", "2023-11-21") into (year, month|None, day|None); raises ValueError.
+def parse_date(value: str) -> tuple[int, int | None, int | None]:
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (parts + [None, None])[:3]
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"månaden {month} finns inte")
+    if day is not None:
+        dt.date(year, month, day)  # raises ValueError for 2023-02-30
+    return year, month, day
+
+
+# The first and last calendar day an archive date can mean, for ordering and range checks.
+def date_bounds(value: str) -> tuple[dt.date, dt.date]:
+    year, month, day = parse_date(value)
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if day is None:
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, month, 1), dt.date(year, month, last)
+    return (dt.date(year, month, day),) * 2
+
+
+# "2023-11-21" -> "21 november 2023", "2023-10" -> "oktober 2023", "2023" -> "2023".
+def format_date(value: str) -> str:
+    year, month, day = parse_date(value)
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{MONTHS[month - 1]} {year}"
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+# A span of two archive dates in running text: "21–23 november 2023", "augusti–september 2023".
+def format_span(start: str, end: str | None) -> str:
+    if not end or end == start:
+        return format_date(start)
+    (y1, m1, d1), (y2, m2, d2) = parse_date(start), parse_date(end)
+    if y1 == y2 and d1 is None and d2 is None and m1 and m2:
+        return f"{MONTHS[m1 - 1]}–{MONTHS[m2 - 1]} {y1}"
+    if y1 == y2 and m1 == m2 and d1 and d2:
+        return f"{d1}–{d2} {MONTHS[m1 - 1]} {y1}"
+    return f"{format_date(start)}–{format_date(end)}"
+
+
+# 50000 -> "50 000 kr" with a non-breaking space between groups and before the unit.
+def format_sek(amount: int) -> str:
+    return f"{amount:,}".replace(",", NBSP) + NBSP + "kr"
+
+
+# Strip diacritics so "Värmdö" can be found as "varmdo" (NFD, then drop combining marks).
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+# The first sentence of a text, for share previews and meta descriptions.
+def first_sentence(text: str) -> str:
+    for i, char in enumerate(text):
+        if char in ".!?" and (i + 1 == len(text) or text[i + 1] == " ") and i > 20:
+            return text[: i + 1]
+    return text
