@@ -215,7 +215,7 @@ class _Builder:
         return m.Person(d["name"], d.get("title"), d.get("organisation")) if d else None
 
     def _fact(self, d: dict) -> m.Fact:
-        return m.Fact(d["text"], tuple(d["sources"]), d.get("quote"), d.get("uncertain", False), d.get("note"))
+        return m.Fact(d["text"], tuple(d["sources"]), d.get("quote"), d.get("uncertain", False), d.get("note"), d.get("year"))
 
     def _cycle(self, year: int, row_ref: tuple[Loaded, int], names) -> m.Cycle | None:
         wfile, i = row_ref

@@ -79,6 +79,7 @@ class Fact:
     quote: str | None = None
     uncertain: bool = False
     note: str | None = None
+    year: int | None = None  # for the award's history
 
 
 @dataclass(frozen=True)

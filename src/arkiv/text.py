@@ -56,6 +56,11 @@ def format_span(start: str, end: str | None) -> str:
     return f"{format_date(start)}–{format_date(end)}"
 
 
+# 2000 -> "2 000", grouped with non-breaking spaces.
+def format_number(value: int) -> str:
+    return f"{value:,}".replace(",", NBSP)
+
+
 # 50000 -> "50 000 kr" with a non-breaking space between groups and before the unit.
 def format_sek(amount: int) -> str:
     return f"{amount:,}".replace(",", NBSP) + NBSP + "kr"

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Projektets enda ingång: sätter upp miljön själv och kör det du ber om.
+
+    python3 dev.py serve    bygg och visa sajten på http://127.0.0.1:8000/ med automatisk omladdning
+    python3 dev.py test     kör hela testsviten (installerar Chromium och Java vid behov)
+    python3 dev.py build    bygg sajten till site/ (strikt)
+    python3 dev.py check    kontrollera datafilerna
+    python3 dev.py bench    kör prestandamätningen (bench/)
+
+Needs only Python 3.11+ and git. Creates .tools/ (uv) and .venv/ (the locked packages from uv.lock).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+TOOLS = ROOT / ".tools"
+VENV = ROOT / ".venv"
+UV_VERSION = "0.13.9"
+BIN = "Scripts" if os.name == "nt" else "bin"
+
+
+def run(*cmd, check=True, **kw) -> int:
+    print("+", " ".join(map(str, cmd)), flush=True)
+    return subprocess.run([str(c) for c in cmd], check=check, cwd=ROOT, **kw).returncode
+
+
+# uv in its own small venv, then the project's locked environment in .venv.
+def ensure_env(extra_test: bool) -> None:
+    uv = TOOLS / BIN / "uv"
+    if not uv.exists():
+        venv.create(TOOLS, with_pip=True)
+        run(TOOLS / BIN / "python", "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}")
+    env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "UV_PROJECT_ENVIRONMENT": str(VENV)}
+    cmd = [uv, "sync", "--frozen", "--quiet", "--python", sys.executable]
+    if extra_test:
+        cmd += ["--extra", "test"]
+    run(*cmd, env=env)
+
+
+# Debian's Chromium and a Java runtime for the browser and HTML-validator tiers; installed when missing.
+def ensure_system_packages() -> None:
+    wanted = []
+    if not Path("/usr/bin/chromium").exists():
+        wanted.append("chromium")
+    if not shutil.which("java"):
+        wanted.append("default-jre-headless")
+    if not wanted:
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+    run(*apt, "update", "-qq")
+    run(*apt, "install", "-y", "-qq", "--no-install-recommends", *wanted,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def tool(name: str) -> Path:
+    return VENV / BIN / name
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    what = argv[0] if argv else "help"
+    rest = argv[1:]
+    if what == "serve":
+        ensure_env(extra_test=False)
+        # --livereload: with click > 8.2.1 mkdocs only reloads when asked explicitly (MkDocs issue 4032).
+        return run(tool("mkdocs"), "serve", "--livereload", "--dev-addr", "127.0.0.1:8000", *rest, check=False)
+    if what == "build":
+        ensure_env(extra_test=False)
+        return run(tool("mkdocs"), "build", "--strict", *rest, check=False)
+    if what == "check":
+        ensure_env(extra_test=False)
+        return run(tool("arkiv"), "check", *rest, check=False)
+    if what == "test":
+        ensure_env(extra_test=True)
+        ensure_system_packages()
+        return run(tool("pytest"), *(rest or ["-q"]), check=False)
+    if what == "bench":
+        ensure_env(extra_test=True)
+        ensure_system_packages()
+        return run(tool("python"), "bench/run.py", *rest, check=False)
+    print(__doc__)
+    return 0 if what in ("help", "-h", "--help") else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

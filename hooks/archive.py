@@ -1,0 +1,43 @@
+"""MkDocs-adapter: läser arkivet ur data/ och lägger till de genererade sidorna. All logik finns i paketet arkiv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from arkiv import pages, search
+from arkiv.errors import DataErrors
+from arkiv.lastmod import data_lastmod
+from arkiv.load import load_archive
+
+_state: dict = {}
+
+
+# Load and validate all data before anything is written; bad data stops the build with every error listed.
+def on_config(config):
+    project = Path(config.config_file_path).parent
+    try:
+        archive = load_archive(project / "data")
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+    repo = (config.repo_url or "").rstrip("/")
+    site = pages.Site(url=config.site_url or "", repo=repo, lastmod=data_lastmod(project))
+    _state.update(archive=archive, site=site, project=project)
+    config.nav = pages.nav(archive)
+    return config
+
+
+# Add every generated page as a file MkDocs renders like a hand-written one.
+def on_files(files, config):
+    for page in pages.all_pages(_state["archive"], _state["site"]):
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+# Give the search index forms without å, ä and ö.
+def on_post_build(config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        index.write_text(search.add_folded_forms(index.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,151 @@
+"""Arkivet som sidor: varje sida är Markdown med HTML-block, renderad genom Jinja-mallar i templates/."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import model as m
+from .text import first_sentence, format_date, format_number, format_sek, format_span
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
+NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
+
+
+@dataclass(frozen=True)
+class Site:
+    """What pages need to know about where they are published."""
+
+    url: str = ""  # site_url, ending in "/"
+    repo: str = ""  # repository address for edit links, "" for none
+    branch: str = "main"
+    lastmod: dict | None = None  # data file (relative to the project) -> ISO date it last changed
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # source path, "2023/index.md"
+    markdown: str
+    title: str
+
+
+# Markdown-escape text that goes outside an HTML block (headings, front matter is JSON).
+def md(text: str) -> Markup:
+    return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+# The address of a generated page, relative to the site root: "2023/index.md" -> "2023/".
+def url_of(path: str) -> str:
+    return "" if path == "index.md" else path[: -len("index.md")]
+
+
+# A link from one page to another that works under any mount point: from "2023/index.md" to "kommuner/varmdo/".
+def rel(from_path: str, to_url: str) -> str:
+    start = posixpath.dirname(from_path) or "."
+    target = to_url.rstrip("/") or "."
+    out = posixpath.relpath(target, start)
+    return "./" if out == "." else out + "/"
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("arkiv", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md, first_sentence=first_sentence)
+    env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
+    return env
+
+
+def _render(template: str, path: str, archive: m.Archive, site: Site, **context) -> str:
+    def link(to_url: str) -> str:
+        return rel(path, to_url)
+
+    return _env().get_template(template).render(
+        archive=archive, site=site, path=path, link=link, page_url=site.url + url_of(path),
+        kommun_url=lambda k: f"kommuner/{k.slug}/", **context,
+    )
+
+
+# Year page of one cycle.
+def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str:
+    years = [c.year for c in archive.cycles]
+    i = years.index(cycle.year)
+    newer = archive.cycles[i - 1] if i > 0 else None
+    older = archive.cycles[i + 1] if i + 1 < len(archive.cycles) else None
+    sources = [archive.sources[s] for s in cycle.source_ids()]
+    number = {s.id: n for n, s in enumerate(sources, 1)}
+    lastmod = _lastmod(site, f"data/cycles/{cycle.year}.yaml", "data/winners.yaml")
+    return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
+                   sources=sources, number=number, lastmod=lastmod, anchors=entrant_anchors(cycle),
+                   renamed=archive.names[-1].first if len(archive.names) > 1 else None)
+
+
+# Stable ids for each entrant in each round of a cycle: "finalist-varmdo-kommun".
+def entrant_anchors(cycle: m.Cycle) -> dict[tuple[int, int], str]:
+    out, used = {}, set()
+    for ri, rnd in enumerate(cycle.rounds):
+        for ei, e in enumerate(rnd.entrants):
+            base = f"{rnd.stage}-{e.anchor.removeprefix('deltagare-')}"
+            anchor = base if base not in used else f"{base}-{ri + 1}"
+            used.add(anchor)
+            out[(ri, ei)] = anchor
+    return out
+
+
+def _lastmod(site: Site, *files: str) -> str | None:
+    dates = [site.lastmod[f] for f in files if site.lastmod and f in site.lastmod]
+    return max(dates) if dates else None
+
+
+# Home page: what the award is and every cycle in a table.
+def render_home(archive: m.Archive, site: Site = Site()) -> str:
+    latest = archive.cycles[0].year
+    return _render("home.md.j2", "index.md", archive, site, next_year=latest + archive.interval)
+
+
+# One municipality's page with each appearance.
+def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
+    path = f"kommuner/{kommun.slug}/index.md"
+    files = ["data/winners.yaml"] + [f"data/cycles/{a.year}.yaml" for a in archive.appearances(kommun.code)]
+    return _render("kommun.md.j2", path, archive, site, kommun=kommun, appearances=archive.appearances(kommun.code),
+                   cycles={c.year: c for c in archive.cycles}, lastmod=_lastmod(site, *files))
+
+
+# Index of every municipality that has taken part.
+def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
+    rows = [(k, archive.appearances(k.code)) for k in archive.kommuner]
+    return _render("kommuner.md.j2", "kommuner/index.md", archive, site, rows=rows)
+
+
+# About the award: purpose, names, history, the renaming.
+def render_about(archive: m.Archive, site: Site = Site()) -> str:
+    process = next((c for c in archive.cycles if c.process and c.process.steps), None)
+    return _render("about.md.j2", "om/index.md", archive, site, process_cycle=process)
+
+
+# Every generated page of the archive.
+def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
+    pages = [Page("index.md", render_home(archive, site), "Start"),
+             Page("om/index.md", render_about(archive, site), "Om utmärkelsen"),
+             Page("kommuner/index.md", render_kommuner(archive, site), "Kommuner")]
+    for c in archive.cycles:
+        pages.append(Page(f"{c.year}/index.md", render_cycle(archive, c, site), str(c.year)))
+    for k in archive.kommuner:
+        pages.append(Page(f"kommuner/{k.slug}/index.md", render_kommun(archive, k, site), k.own_name))
+    return pages
+
+
+# The navigation: start, the newest cycles first, municipalities, about. Short, so page weight stays flat.
+def nav(archive: m.Archive) -> list:
+    years = [{str(c.year): f"{c.year}/index.md"} for c in archive.cycles[:NAV_YEARS]]
+    return [{"Start": "index.md"}, {"Utmärkelseår": years}, {"Kommuner": "kommuner/index.md"},
+            {"Om utmärkelsen": "om/index.md"}]
