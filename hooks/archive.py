@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+import logging
+
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 
 from arkiv import pages, search
@@ -13,6 +15,7 @@ from arkiv.lastmod import data_lastmod
 from arkiv.load import load_archive
 
 _state: dict = {}
+log = logging.getLogger("mkdocs.hooks.archive")
 
 
 # Load and validate all data before anything is written; bad data stops the build with every error listed.
@@ -41,3 +44,17 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         index.write_text(search.add_folded_forms(index.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+# Under `mkdocs serve`, a failed rebuild keeps the last good site on show instead of stalling every request.
+def on_serve(server, config, builder):
+    rebuild = server.builder
+
+    def keep_last_good():
+        try:
+            rebuild()
+        except Abort:
+            log.error("Bygget avbröts: sajten visar den senaste fungerande versionen tills felen är rättade.")
+
+    server.builder = keep_last_good
+    return server

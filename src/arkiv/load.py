@@ -57,6 +57,7 @@ def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
     sources = read(layout.data_dir / "sources.yaml", "sources.schema.json")
     winners = read(layout.data_dir / "winners.yaml", "winners.schema.json")
     cycles: dict[int, Loaded] = {}
+    unreadable: set[int] = set()  # cycle files that exist but failed: no cross-file errors about them
     cycle_dir = layout.data_dir / "cycles"
     for path in sorted(cycle_dir.glob("*")):
         if path.is_dir() or path.name.startswith("."):
@@ -68,6 +69,7 @@ def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
             continue
         loaded = read(path, "cycle.schema.json")
         if loaded is None:
+            unreadable.add(int(match.group(1)))
             continue
         year = loaded.data["year"]
         if year != int(match.group(1)):
@@ -78,7 +80,7 @@ def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
 
     if award is None or sources is None or winners is None:
         raise DataErrors(errors)
-    builder = _Builder(register, award, sources, winners, cycles, errors)
+    builder = _Builder(register, award, sources, winners, cycles, errors, unreadable)
     archive = builder.build()
     if errors:
         raise DataErrors(errors)
@@ -111,7 +113,8 @@ def _check_dates(loaded: Loaded) -> list[DataError]:
 class _Builder:
     """Cross-file rules and construction of the model; appends to the shared error list."""
 
-    def __init__(self, register, award, sources, winners, cycles, errors):
+    def __init__(self, register, award, sources, winners, cycles, errors, unreadable=frozenset()):
+        self.unreadable = unreadable
         self.register, self.award, self.sources_file = register, award, sources
         self.winners, self.cycle_files, self.errors = winners, cycles, errors
         self.source_ids: set[str] = set()
@@ -124,7 +127,9 @@ class _Builder:
         founded, interval = award["founded"], award["interval_years"]
         rows = self._winner_rows(founded, interval)
         cycles = []
-        for year in sorted(set(rows) | set(self.cycle_files), reverse=True):
+        for year in sorted(set(rows) | set(self.cycle_files) | set(self.unreadable), reverse=True):
+            if year in self.unreadable:
+                continue
             if year not in self.cycle_files:
                 loaded, i = rows[year]
                 self.errors.append(loaded.error((i, "year"), f"det finns ingen fil data/cycles/{year}.yaml för året.",
