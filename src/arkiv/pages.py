@@ -129,7 +129,10 @@ def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
 # About the award: purpose, names, history, the renaming.
 def render_about(archive: m.Archive, site: Site = Site()) -> str:
     process = next((c for c in archive.cycles if c.process and c.process.steps), None)
-    return _render("about.md.j2", "om/index.md", archive, site, process_cycle=process)
+    ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources), *(s for h in archive.history for s in h.sources)]
+    sources = [archive.sources[i] for i in dict.fromkeys(ids)]
+    return _render("about.md.j2", "om/index.md", archive, site, process_cycle=process, sources=sources,
+                   number={s.id: n for n, s in enumerate(sources, 1)})
 
 
 # Every generated page of the archive.
