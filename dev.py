@@ -59,6 +59,25 @@ def ensure_system_packages() -> None:
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
+# Build into a fresh folder and swap it in only when the build succeeded: site/ is never left half-built.
+def build(rest: list[str]) -> int:
+    target = ROOT / "site"
+    fresh = ROOT / ".site-building"
+    shutil.rmtree(fresh, ignore_errors=True)
+    code = run(tool("mkdocs"), "build", "--strict", "--site-dir", fresh, *rest, check=False)
+    if code != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print("Bygget misslyckades: site/ är orörd.", file=sys.stderr)
+        return code
+    old = ROOT / ".site-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0
+
+
 def tool(name: str) -> Path:
     return VENV / BIN / name
 
@@ -73,7 +92,7 @@ def main(argv: list[str]) -> int:
         return run(tool("mkdocs"), "serve", "--livereload", "--dev-addr", "127.0.0.1:8000", *rest, check=False)
     if what == "build":
         ensure_env(extra_test=False)
-        return run(tool("mkdocs"), "build", "--strict", *rest, check=False)
+        return build(rest)
     if what == "check":
         ensure_env(extra_test=False)
         return run(tool("arkiv"), "check", *rest, check=False)
