@@ -1,0 +1,297 @@
+"""Öppna data: hela arkivet som JSON (med sitt JSON Schema) och fyra CSV-filer, skrivna vid bygget till data/.
+
+The JSON is a stable contract for outside users, not a dump of the model: every key is always present (null or []
+when unknown), its shape is described by schema/arkiv.schema.json (published beside it), and SCHEMA_VERSION changes
+with the shape: minor for added keys, major for anything removed or renamed. The CSV columns are listed, with their
+meaning, in CSV_COLUMNS; the data page is rendered from these two descriptions so every field is documented.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from functools import lru_cache
+from importlib import resources
+
+from . import model as m
+from . import pages as _pages  # module import: pages imports this module for the data page
+
+SCHEMA_VERSION = "1.0.0"
+FOLDER = "data/"  # where the downloads are published, relative to the site root
+LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
+PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
+LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
+
+# Every CSV file: its columns in order, each with what it holds (shown on the data page).
+CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "vinnare.csv": (
+        ("year", "Utmärkelseåret, till exempel 2023."),
+        ("award_name", "Utmärkelsens namn det året: Sveriges IT-kommun (2001–2015) eller Sveriges DigitaliseringsKommun (från 2017)."),
+        ("winner", "Vinnaren med det namn den tävlade under, till exempel Värmdö kommun."),
+        ("kommunkoder", f"Vinnarens kommunkod (SCB, fyra siffror). Flera koder skiljs med {LIST_SEP} när flera kommuner vann tillsammans."),
+        ("kommuner", f"Kommunernas egna namn i samma ordning som kommunkoderna, skilda med {LIST_SEP}."),
+        ("motivation", "Juryns motivering ordagrant ur källan. Stycken skiljs med en tom rad."),
+        ("sources", f"Id för källorna till vinnaren och motiveringen, skilda med {LIST_SEP}; se kallor.csv."),
+        ("note", "Arkivets anmärkning om uppgiften, annars tomt."),
+        ("url", "Årets sida i arkivet."),
+    ),
+    "deltagare.csv": (
+        ("year", "Utmärkelseåret."),
+        ("award_name", "Utmärkelsens namn det året."),
+        ("round", "Omgångens nummer det året, 1 för den första (oftast nominerade)."),
+        ("round_label", "Omgångens namn som källan använder, till exempel nominerade eller finalister."),
+        ("stage", "Omgångens steg: nominerad eller finalist."),
+        ("round_date", "När omgången offentliggjordes (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD), annars tomt."),
+        ("entrant", "Namnet som deltagaren tävlade under; kan vara flera kommuner tillsammans."),
+        ("kommunkod", "Kommunens kod (SCB, fyra siffror). En rad per kommun: ett gemensamt bidrag från tre kommuner ger tre rader."),
+        ("kommun", "Kommunens eget namn, till exempel Lidingö stad."),
+        ("uncertain", "true om uppgiften att deltagaren var med är osäker, annars false."),
+        ("note", "Arkivets anmärkning om deltagaren, annars tomt."),
+        ("winner", "true om deltagaren vann utmärkelsen det året, annars false."),
+        ("sources", f"Id för källorna till omgången, skilda med {LIST_SEP}."),
+        ("url", "Deltagarens plats på årets sida (med ankare)."),
+    ),
+    "juryer.csv": (
+        ("year", "Utmärkelseåret."),
+        ("award_name", "Utmärkelsens namn det året."),
+        ("name", "Ledamotens namn."),
+        ("title", "Titel som källan anger, annars tomt."),
+        ("organisation", "Organisation som källan anger, annars tomt."),
+        ("chair", "true för juryns ordförande, annars false."),
+        ("uncertain", "true om uppgiften är osäker, annars false."),
+        ("note", "Arkivets anmärkning, annars tomt."),
+        ("jury_complete", "true om arkivet känner hela juryn det året, false om listan kan sakna ledamöter."),
+        ("sources", f"Id för källorna till juryn, skilda med {LIST_SEP}."),
+        ("url", "Ledamotens plats på årets sida (med ankare)."),
+    ),
+    "kallor.csv": (
+        ("id", "Källans id; uppgifterna i de andra filerna pekar hit."),
+        ("title", "Källans rubrik."),
+        ("publisher", "Utgivare, om den framgår."),
+        ("date", "Publiceringsdatum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD), om det framgår."),
+        ("url", "Adress till källan, om den finns."),
+        ("kind", "Slags källa: webbsida, nyhet, pressmeddelande, broschyr, blogg, artikel eller källdokument."),
+        ("note", "Arkivets anmärkning om källan."),
+        ("years", f"Utmärkelseåren vars uppgifter bygger på källan, skilda med {LIST_SEP}."),
+    ),
+}
+
+
+# The export schema as shipped in the package (without an $id).
+@lru_cache(maxsize=1)
+def _packaged_schema() -> dict:
+    return json.loads(resources.files("arkiv").joinpath("schema/arkiv.schema.json").read_text(encoding="utf-8"))
+
+
+# The schema as published: with its own address as $id.
+def schema(site_url: str) -> dict:
+    out = copy.deepcopy(_packaged_schema())
+    return {"$schema": out.pop("$schema"), "$id": site_url + FOLDER + "arkiv.schema.json", **out}
+
+
+def _kommun(k) -> dict:
+    return {"kommunkod": k.code, "kommun": k.own_name}
+
+
+def _person(p: m.Person | None) -> dict | None:
+    return None if p is None else {"name": p.name, "title": p.title, "organisation": p.organisation}
+
+
+def _fact(f: m.Fact | None, with_year: bool = False) -> dict | None:
+    if f is None:
+        return None
+    out = {"text": f.text, "quote": f.quote, "uncertain": f.uncertain, "note": f.note, "sources": list(f.sources)}
+    return {"year": f.year, **out} if with_year else out
+
+
+def _entrant(e: m.Entrant, url: str | None = None) -> dict:
+    out = {"name": e.name, "kommuner": [_kommun(k) for k in e.kommuner], "uncertain": e.uncertain, "note": e.note}
+    return {**out, "url": url} if url is not None else out
+
+
+def _cycle(c: m.Cycle, site_url: str) -> dict:
+    page = f"{site_url}{c.year}/"
+    anchors = _pages.entrant_anchors(c)
+    ev, pr, cer, proc, jury = c.event, c.prize, c.ceremony, c.process, c.jury
+    return {
+        "year": c.year,
+        "award_name": c.award_name,
+        "url": page,
+        "winner": _entrant(c.winner),
+        "motivation": list(c.motivation),
+        "motivation_sources": list(c.winner_sources),
+        "winner_note": c.winner_note,
+        "summary": _fact(c.summary),
+        "call": _fact(c.call),
+        "event": None if ev is None else {
+            "name": ev.name, "start": ev.start, "end": ev.end, "venue": ev.venue, "city": ev.city,
+            "description": ev.description, "theme": ev.theme, "theme_text": ev.theme_text, "note": ev.note,
+            "sources": list(ev.sources)},
+        "process": None if proc is None else {
+            "steps": [{"title": s.title, "text": s.text} for s in proc.steps],
+            "entry_questions": [{"question": q.question, "max_chars": q.max_chars} for q in proc.entry_questions],
+            "sources": list(proc.sources)},
+        "rounds": [{
+            "label": r.label, "stage": r.stage, "date": r.date, "size": r.size, "note": r.note,
+            "entrants": [_entrant(e, f"{page}#{anchors[(ri, ei)]}") for ei, e in enumerate(r.entrants)],
+            "sources": list(r.sources)} for ri, r in enumerate(c.rounds)],
+        "jury": None if jury is None else {
+            "complete": jury.complete, "note": jury.note, "sources": list(jury.sources),
+            "members": [{**_person(p), "chair": p.chair, "uncertain": p.uncertain, "note": p.note,
+                         "url": f"{page}#{p.anchor}"} for p in jury.members]},
+        "timeline": [{"date": t.date, "end": t.end, "text": t.text, "sources": list(t.sources)} for t in c.timeline],
+        "ceremony": None if cer is None else {
+            "date": cer.date, "occasion": cer.occasion, "venue": cer.venue, "city": cer.city,
+            "presenter": _person(cer.presenter), "received_by": [_person(p) for p in cer.received_by],
+            "uncertain": cer.uncertain, "note": cer.note, "sources": list(cer.sources)},
+        "prize": None if pr is None else {"text": pr.text, "amount_sek": pr.amount_sek, "sources": list(pr.sources)},
+        "benefits": [_fact(f) for f in c.benefits],
+        "quotes": [{"text": q.text, "speaker": _person(q.speaker), "sources": list(q.sources)} for q in c.quotes],
+        "facts": [_fact(f) for f in c.facts],
+        "unknowns": list(c.unknowns()),
+        "sources": list(c.source_ids()),
+    }
+
+
+# Everything in the archive as one JSON-ready dict (the content of arkiv.json).
+def archive_json(archive: m.Archive, site_url: str, generated: str, data_modified: str | None) -> dict:
+    return {
+        "$schema": site_url + FOLDER + "arkiv.schema.json",
+        "schema_version": SCHEMA_VERSION,
+        "generated": generated,
+        "data_modified": data_modified,
+        "url": site_url,
+        "licence": {
+            "data": "CC0-1.0",
+            "url": LICENCE_URL,
+            "quoted_texts": ("Juryns motiveringar, citat och andra återgivna texter (fälten motivation, quote och "
+                             "quotes) återges ordagrant med källa. Upphovsrätten till dem, om den finns, ligger kvar "
+                             "hos upphovspersonen; CC0 gäller arkivets sammanställning och struktur."),
+        },
+        "award": {
+            "names": [{"name": n.name, "from": n.first, "to": n.last, "sources": list(n.sources)} for n in archive.names],
+            "founded": archive.founded,
+            "interval_years": archive.interval,
+            "purpose": {"text": archive.purpose.text, "sources": list(archive.purpose.sources)},
+            "history": [_fact(f, with_year=True) for f in archive.history],
+        },
+        "cycles": [_cycle(c, site_url) for c in archive.cycles],
+        "kommuner": [{"kommunkod": k.code, "kommun": k.name, "kommun_formellt": k.formal, "eget_namn": k.own_name,
+                      "lan": k.county, "url": f"{site_url}kommuner/{k.slug}/"} for k in archive.kommuner],
+        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
+                     "kind": s.kind, "note": s.note} for s in archive.sources.values()],
+    }
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value)
+
+
+# The rows of each CSV file, as dicts keyed by CSV_COLUMNS.
+def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]]]:
+    vinnare, deltagare, juryer = [], [], []
+    for c in archive.cycles:
+        page = f"{site_url}{c.year}/"
+        vinnare.append({
+            "year": str(c.year), "award_name": c.award_name, "winner": c.winner.name,
+            "kommunkoder": LIST_SEP.join(k.code for k in c.winner.kommuner),
+            "kommuner": LIST_SEP.join(k.own_name for k in c.winner.kommuner),
+            "motivation": PARA_SEP.join(c.motivation), "sources": LIST_SEP.join(c.winner_sources),
+            "note": _cell(c.winner_note), "url": page,
+        })
+        anchors = _pages.entrant_anchors(c)
+        for ri, r in enumerate(c.rounds):
+            for ei, e in enumerate(r.entrants):
+                for k in e.kommuner:
+                    deltagare.append({
+                        "year": str(c.year), "award_name": c.award_name, "round": str(ri + 1), "round_label": r.label,
+                        "stage": r.stage, "round_date": _cell(r.date), "entrant": e.name, "kommunkod": k.code,
+                        "kommun": k.own_name, "uncertain": _bool(e.uncertain), "note": _cell(e.note),
+                        "winner": _bool(e.codes == c.winner.codes), "sources": LIST_SEP.join(r.sources),
+                        "url": f"{page}#{anchors[(ri, ei)]}",
+                    })
+        if c.jury:
+            for p in c.jury.members:
+                juryer.append({
+                    "year": str(c.year), "award_name": c.award_name, "name": p.name, "title": _cell(p.title),
+                    "organisation": _cell(p.organisation), "chair": _bool(p.chair), "uncertain": _bool(p.uncertain),
+                    "note": _cell(p.note), "jury_complete": _bool(c.jury.complete),
+                    "sources": LIST_SEP.join(c.jury.sources), "url": f"{page}#{p.anchor}",
+                })
+    years: dict[str, list[str]] = {}
+    for c in sorted(archive.cycles, key=lambda c: c.year):
+        for sid in c.source_ids():
+            years.setdefault(sid, []).append(str(c.year))
+    kallor = [{"id": s.id, "title": s.title, "publisher": _cell(s.publisher), "date": _cell(s.date),
+               "url": _cell(s.url), "kind": _cell(s.kind), "note": _cell(s.note),
+               "years": LIST_SEP.join(years.get(s.id, []))} for s in archive.sources.values()]
+    return {"vinnare.csv": vinnare, "deltagare.csv": deltagare, "juryer.csv": juryer, "kallor.csv": kallor}
+
+
+def _csv_text(name: str, rows: list[dict[str, str]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=[c for c, _ in CSV_COLUMNS[name]], lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+# Every download: file name (inside data/) -> its text. UTF-8, no byte order mark, CSV with CRLF (RFC 4180).
+def downloads(archive: m.Archive, site_url: str, generated: str, data_modified: str | None) -> dict[str, str]:
+    dump = lambda v: json.dumps(v, ensure_ascii=False, indent=2) + "\n"  # noqa: E731
+    out = {"arkiv.json": dump(archive_json(archive, site_url, generated, data_modified)),
+           "arkiv.schema.json": dump(schema(site_url))}
+    for name, rows in csv_rows(archive, site_url).items():
+        out[name] = _csv_text(name, rows)
+    return out
+
+
+# Each JSON field with its description, walked from the schema: ("cycles[].winner.name", "text", "…").
+def json_fields(site_url: str = "") -> list[tuple[str, str, str]]:
+    sch = _packaged_schema()
+    defs = sch.get("$defs", {})
+    out: list[tuple[str, str, str]] = []
+
+    def resolve(node: dict) -> dict:
+        while "$ref" in node:
+            node = {**defs[node["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    def type_name(node: dict) -> str:
+        if node.get("$ref", "").endswith("/date"):
+            return "datum"
+        node = resolve(node)
+        if "enum" in node or "const" in node:
+            return "text: " + " eller ".join(node.get("enum", [node.get("const")]))
+        if "anyOf" in node:
+            return " eller ".join(type_name(n) for n in node["anyOf"])
+        t = node.get("type")
+        if isinstance(t, list):
+            return " eller ".join(_TYPES.get(x, x) for x in t)
+        if t == "array":
+            return "lista med " + type_name(node.get("items", {}))
+        return _TYPES.get(t, "värde")
+
+    def walk(node: dict, path: str) -> None:
+        node = resolve(node)
+        for branch in node.get("anyOf", []):
+            walk(branch, path)
+        if node.get("type") == "array" or (isinstance(node.get("type"), list) and "array" in node["type"]):
+            walk(node.get("items", {}), path + "[]")
+        for key, sub in node.get("properties", {}).items():
+            full = f"{path}.{key}" if path else key
+            out.append((full, type_name(sub), resolve(sub).get("description", "")))
+            walk(sub, full)
+
+    walk(sch, "")
+    return out
+
+
+_TYPES = {"string": "text", "integer": "heltal", "boolean": "true/false", "null": "null", "object": "objekt",
+          "array": "lista", "number": "tal"}
