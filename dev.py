@@ -39,8 +39,8 @@ def ensure_env(extra_test: bool) -> None:
         run(TOOLS / BIN / "python", "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}")
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "UV_PROJECT_ENVIRONMENT": str(VENV)}
     cmd = [uv, "sync", "--frozen", "--quiet", "--python", sys.executable]
-    if extra_test:
-        cmd += ["--extra", "test"]
+    # --inexact for serve/build/check: keep the test packages if they are there (uv sync removes extras otherwise).
+    cmd += ["--extra", "test"] if extra_test else ["--inexact"]
     run(*cmd, env=env)
 
 

@@ -1,0 +1,88 @@
+"""Rendering without MkDocs: the page strings the templates make from the model."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from arkiv import pages
+from arkiv.model import Entrant
+
+
+def test_relative_links_work_at_any_mount_point():
+    assert pages.rel("2023/index.md", "kommuner/varmdo/") == "../kommuner/varmdo/"
+    assert pages.rel("kommuner/varmdo/index.md", "2023/") == "../../2023/"
+    assert pages.rel("index.md", "2023/") == "2023/"
+    assert pages.rel("om/index.md", "om/") == "./"
+    assert pages.url_of("index.md") == "" and pages.url_of("2023/index.md") == "2023/"
+
+
+def test_markdown_escape_neutralises_markup():
+    assert str(pages.md("*a* [b](c) <i>")) == r"\*a\* \[b\]\(c\) &lt;i&gt;"
+
+
+def test_cycle_page_text_from_data_is_escaped(archive):
+    cycle = archive.cycles[0]
+    evil = '<script>alert(1)</script> *fet* [länk](http://x) "citat" & <b>'
+    bad = dataclasses.replace(cycle, motivation=(evil,), gaps=(evil,),
+                              winner=dataclasses.replace(cycle.winner, name=evil))
+    archive2 = dataclasses.replace(archive, cycles=(bad, *archive.cycles[1:]))
+    out = pages.render_cycle(archive2, bad)
+    body = out.split("---", 2)[2]
+    assert "<script>" not in body and "<b>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    description = re.search(r"^description: (.*)$", out, re.M).group(1)
+    assert description.startswith('"') and '\\"citat\\"' in description  # JSON-quoted, safe YAML
+
+
+def test_year_page_parts(archive):
+    cycle = next(c for c in archive.cycles if c.year == 2023)
+    out = pages.render_cycle(archive, cycle, pages.Site(url="https://example.org/arkiv/", repo="https://github.com/o/r"))
+    assert out.startswith("---\ntitle: \"Sveriges DigitaliseringsKommun 2023\"")
+    for anchor in ("motivering", "nominerade", "jury", "prisutdelning", "halltider", "luckor", "kallor", "citera"):
+        assert f"{{ #{anchor} }}" in out, anchor
+    assert 'id="finalist-varmdo-kommun"' in out and 'id="nominerad-ostersunds-kommun"' in out
+    assert 'id="jury-patrik-sundstrom"' in out
+    assert "https://example.org/arkiv/2023/" in out
+    assert "https://github.com/o/r/edit/main/data/cycles/2023.yaml" in out
+    assert 'rel="prev">← Sveriges DigitaliseringsKommun 2021' in out and 'rel="next"' not in out
+
+
+def test_pre_2017_pages_name_the_old_award(archive):
+    for cycle in archive.cycles:
+        out = pages.render_cycle(archive, cycle)
+        if cycle.year < 2017:
+            assert "delades ut som <strong>Sveriges IT-kommun</strong>" in out
+        elif cycle.year == 2017:
+            assert "bytte utmärkelsen namn" in out
+
+
+def test_unknowns_are_listed(archive):
+    c2009 = next(c for c in archive.cycles if c.year == 2009)
+    out = pages.render_cycle(archive, c2009)
+    assert "Juryn för 2009 är inte känd i arkivet" in out
+    assert "Vilka som var nominerade eller finalister." in out
+    assert "Vad priset bestod av." in out
+
+
+def test_joint_entrant_links_each_municipality(archive):
+    cycle = next(c for c in archive.cycles if c.year == 2023)
+    joint = next(e for e in cycle.rounds[0].entrants if len(e.kommuner) == 3)
+    assert isinstance(joint, Entrant)
+    out = pages.render_cycle(archive, cycle)
+    for slug in ("mora", "orsa", "alvdalen"):
+        assert f'href="../kommuner/{slug}/"' in out
+
+
+def test_nav_newest_first_and_bounded(archive):
+    nav = pages.nav(archive)
+    years = [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]]
+    assert years == sorted(years, reverse=True) and years[0] == 2023
+    many = dataclasses.replace(archive, cycles=archive.cycles * 3)
+    assert len(pages.nav(many)[1]["Utmärkelseår"]) == pages.NAV_YEARS
+
+
+def test_every_municipality_gets_a_page(archive):
+    paths = {p.path for p in pages.all_pages(archive)}
+    assert {f"kommuner/{k.slug}/index.md" for k in archive.kommuner} <= paths
+    assert len(archive.kommuner) == len({k.slug for k in archive.kommuner})
