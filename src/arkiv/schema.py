@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from referencing import Registry, Resource
 from .errors import DataError
 from .yamlload import YAML11_BOOLS, Loaded
 
+PLACEHOLDER = re.compile(r"^<[^<>]*>$|-MM(-DD)?$")  # left by `arkiv new-cycle`: <kommun>, 2025-MM-DD
 TYPE_NAMES = {"string": "text", "integer": "ett heltal", "array": "en lista", "object": "en grupp av fält",
               "boolean": "true eller false", "number": "ett tal"}
 
@@ -76,6 +78,9 @@ def _explain(err: ValidationError, loaded: Loaded) -> list[DataError]:
         if want == "string" and isinstance(err.instance, (int, float)):
             return [loaded.error(path, f"ska vara text, men är ett tal ({raw}).", f"Skriv värdet inom citattecken: \"{raw}\".")]
         return [loaded.error(path, f"ska vara {want_name}, men är {_type_name(err.instance)}.", desc)]
+    if kind == "pattern" and isinstance(err.instance, str) and PLACEHOLDER.search(err.instance):
+        return [loaded.error(path, f"platshållaren {err.instance} är inte ifylld.",
+                             "Skriv in uppgiften ur källan, eller ta bort fältet om den inte är känd.")]
     if kind == "pattern":
         if "date" in str(err.schema.get("examples", "")) or "ÅÅÅÅ" in desc:
             return [loaded.error(path, f"{err.instance!r} är inte ett datum i formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).", "Skriv till exempel \"2023-11-21\".")]

@@ -1,0 +1,7 @@
+"""`python -m arkiv` är samma sak som kommandot `arkiv`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,130 @@
+"""Kommandoraden för organisatörer: `arkiv check` kontrollerar datafilerna, `arkiv new-cycle ÅÅÅÅ` skapar ett nytt år."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .errors import DataErrors
+
+WINNERS_ROW = """\
+- year: {year}
+  winner: <kommun>
+  motivation:
+    - >-
+      <juryns motivering ordagrant, ett stycke per rad i listan>
+  sources: [<källa>]
+"""
+
+
+def _data_dir(value: str | None) -> Path:
+    return Path(value) if value else Path.cwd() / "data"
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+# `arkiv check`: load and validate everything; every problem with file, line and field, or a one-line summary.
+def check(data_dir: Path) -> int:
+    from .load import load_archive
+
+    if not (data_dir / "kommuner.csv").is_file():
+        return _fail(f"Hittar ingen datamapp i {data_dir} (där ska bland annat kommuner.csv finnas). "
+                     "Kör kommandot i projektets rotmapp eller ange mappen med --data.")
+    try:
+        archive = load_archive(data_dir)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        print("Rätta felen och kör kontrollen igen.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        return _fail(f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}.")
+    n, k, s = len(archive.cycles), len(archive.kommuner), len(archive.sources)
+    print(f"Datan är i ordning: {n} utmärkelseår, {k} kommuner och {s} källor.")
+    return 0
+
+
+# The award's first year and interval, read from award.yaml without validating the rest.
+def _award_rhythm(data_dir: Path) -> tuple[int, int]:
+    award = yaml.safe_load((data_dir / "award.yaml").read_text(encoding="utf-8"))
+    return int(award["founded"]), int(award["interval_years"])
+
+
+# The text of a new cycle file for a year, from the commented template.
+def render_new_cycle(year: int) -> str:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("arkiv", "templates"), keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined, autoescape=False)
+    return env.get_template("new_cycle.yaml.j2").render(year=year)
+
+
+# `arkiv new-cycle ÅÅÅÅ`: write data/cycles/ÅÅÅÅ.yaml from the template and say what winners.yaml needs.
+def new_cycle(year: int, data_dir: Path) -> int:
+    try:
+        founded, interval = _award_rhythm(data_dir)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        return _fail(f"Kunde inte läsa founded och interval_years i {data_dir / 'award.yaml'} ({exc}). "
+                     "Kör kommandot i projektets rotmapp eller ange mappen med --data.")
+    if year < founded or (year - founded) % interval:
+        after = year + interval - (year - founded) % interval if year >= founded else founded
+        every = "vartannat år" if interval == 2 else f"vart {interval}:e år"
+        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every} från {founded} "
+                     f"({founded}, {founded + interval} …). Närmaste utmärkelseår efter {year} är {after}.")
+    if year > 2099:
+        return _fail(f"{year} ligger utanför de år arkivet tar emot (2001–2099).")
+    target = data_dir / "cycles" / f"{year}.yaml"
+    if target.exists():
+        return _fail(f"{target} finns redan, och new-cycle skriver aldrig över en fil. "
+                     "Redigera den befintliga filen i stället.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_new_cycle(year), encoding="utf-8")
+    print(f"Skapade {target}.")
+    print()
+    print("Så här fortsätter du:")
+    print(f"  1. Fyll i {target.name}: allt inom <…> och varje {year}-MM-DD är platshållare.")
+    print("     Ta bort det som inte är känt; kommentarerna i filen förklarar varje fält.")
+    print(f"  2. Lägg till en rad för {year} överst i {data_dir / 'winners.yaml'} (nyaste året först):")
+    print()
+    print("\n".join("     " + line for line in WINNERS_ROW.format(year=year).splitlines()))
+    print()
+    print(f"  3. Lägg till varje ny källa i {data_dir / 'sources.yaml'} och skriv dess id där det står <källa>.")
+    print("  4. Kontrollera med: python3 dev.py check")
+    return 0
+
+
+def _year(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} är inget årtal; skriv till exempel 2025.") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="arkiv", description="Verktyg för arkivet Sveriges DigitaliseringsKommun.")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    p_check = sub.add_parser("check", help="kontrollera alla datafiler och lista varje fel med fil, rad och fält")
+    p_check.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_new = sub.add_parser("new-cycle", help="skapa en kommenterad fil för ett nytt utmärkelseår")
+    p_new.add_argument("year", type=_year, metavar="ÅR", help="utmärkelseåret, till exempel 2025")
+    p_new.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(_data_dir(args.data))
+    if args.command == "new-cycle":
+        return new_cycle(args.year, _data_dir(args.data))
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

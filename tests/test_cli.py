@@ -1,0 +1,159 @@
+"""`arkiv check` and `arkiv new-cycle`, run as an organiser would: as a subprocess on a copy of data/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def arkiv(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "arkiv", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120)
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def test_check_real_data_passes_with_a_swedish_summary():
+    result = arkiv("check")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"Datan är i ordning: 12 utmärkelseår, \d+ kommuner och \d+ källor\.\n", result.stdout)
+    assert result.stderr == ""
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "arkiv"
+    assert script.exists()
+    result = subprocess.run([str(script), "check", "--data", str(ROOT / "data")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_defaults_to_data_in_the_current_folder(data):
+    result = arkiv("check", cwd=data.parent)
+    assert result.returncode == 0, result.stderr
+    (data / "cycles" / "2023.yaml").write_text("year: 2023\nunknown_field: x\n", encoding="utf-8")
+    result = arkiv("check", cwd=data.parent)
+    assert result.returncode == 1
+    assert "data/cycles/2023.yaml:2:1: unknown_field: okänt fält unknown_field." in result.stderr
+
+
+def test_check_without_a_data_folder_explains(tmp_path):
+    result = arkiv("check", "--data", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "Hittar ingen datamapp" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_reports_errors_without_traceback(data):
+    (data / "winners.yaml").write_bytes(b"- year: 2023\n  winner: [\n")
+    result = arkiv("check", "--data", str(data))
+    assert result.returncode == 1
+    assert result.stderr.startswith("1 fel i datafilerna:\n  data/winners.yaml:")
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_no_command_prints_help():
+    result = arkiv()
+    assert result.returncode == 2
+    assert "check" in result.stdout and "new-cycle" in result.stdout
+
+
+def test_new_cycle_writes_a_commented_template(data):
+    result = arkiv("new-cycle", "2025", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    written = (data / "cycles" / "2025.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=../schema/cycle.schema.json\n")
+    assert "year: 2025\n" in written
+    assert "winners.yaml" in result.stdout and "- year: 2025" in result.stdout
+    # Unfilled placeholders never pass the check, so none can be forgotten.
+    check = arkiv("check", "--data", str(data))
+    assert check.returncode == 1
+    assert "platshållaren <kommun> är inte ifylld" in check.stderr
+    assert "platshållaren 2025-MM-DD är inte ifylld" in check.stderr
+
+
+# Fill in every placeholder outside comments, as an organiser would.
+def fill(text: str) -> str:
+    names = iter(["Anna Andersson", "Bo Berg", "Cecilia Ceder"])
+    kommuner = iter(["Värmdö kommun", "Nacka kommun", "Värmdö kommun"])
+    dates = iter(["2025-05-10", "2025-11-20"])
+    out = []
+    for line in text.splitlines(keepends=True):
+        if not line.lstrip().startswith("#"):
+            line = re.sub(r"<förnamn efternamn>", lambda _: next(names), line)
+            line = re.sub(r"<kommun>", lambda _: next(kommuner), line)
+            line = re.sub(r"2025-MM-DD", lambda _: next(dates), line)
+            line = line.replace("<källa>", "seed-vinnare").replace("<titel>", "generaldirektör")
+            line = line.replace("<organisation>", "SKR").replace("<stad>", "Göteborg")
+        out.append(line)
+    return "".join(out)
+
+
+def test_new_cycle_filled_in_with_a_winners_row_passes_check(data):
+    assert arkiv("new-cycle", "2025", "--data", str(data)).returncode == 0
+    cycle = data / "cycles" / "2025.yaml"
+    filled = fill(cycle.read_text(encoding="utf-8"))
+    assert all("<" not in ln and "MM" not in ln for ln in filled.splitlines() if not ln.lstrip().startswith("#"))
+    cycle.write_text(filled, encoding="utf-8")
+    # The file alone is not enough: the winners row is missing.
+    check = arkiv("check", "--data", str(data))
+    assert check.returncode == 1
+    assert "data/cycles/2025.yaml:" in check.stderr and "2025 saknar en rad i data/winners.yaml" in check.stderr
+    # Add the row the command printed, filled in, at the top of winners.yaml.
+    row = ("- year: 2025\n  winner: Värmdö kommun\n  motivation:\n    - >-\n      En motivering.\n"
+           "  sources: [seed-vinnare]\n\n")
+    winners = data / "winners.yaml"
+    text = winners.read_text(encoding="utf-8")
+    head, sep, rest = text.partition("- year: 2023")
+    winners.write_text(head + row + sep + rest, encoding="utf-8")
+    check = arkiv("check", "--data", str(data))
+    assert check.returncode == 0, check.stderr
+    assert "13 utmärkelseår" in check.stdout
+
+
+def test_new_cycle_never_overwrites(data):
+    before = (data / "cycles" / "2023.yaml").read_bytes()
+    result = arkiv("new-cycle", "2023", "--data", str(data))
+    assert result.returncode == 1
+    assert "finns redan" in result.stderr and "skriver aldrig över" in result.stderr
+    assert (data / "cycles" / "2023.yaml").read_bytes() == before
+    assert arkiv("new-cycle", "2025", "--data", str(data)).returncode == 0
+    mine = (data / "cycles" / "2025.yaml").read_text(encoding="utf-8") + "# min ändring\n"
+    (data / "cycles" / "2025.yaml").write_text(mine, encoding="utf-8")
+    again = arkiv("new-cycle", "2025", "--data", str(data))
+    assert again.returncode == 1
+    assert (data / "cycles" / "2025.yaml").read_text(encoding="utf-8") == mine
+
+
+@pytest.mark.parametrize("year", ["2024", "1999", "2000", "2026"])
+def test_new_cycle_refuses_a_year_without_an_award(data, year):
+    result = arkiv("new-cycle", year, "--data", str(data))
+    assert result.returncode == 1
+    assert f"{year} är inget utmärkelseår" in result.stderr
+    assert "vartannat år från 2001" in result.stderr
+    assert not (data / "cycles" / f"{year}.yaml").exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_new_cycle_reads_the_rhythm_from_award_yaml(data):
+    award = data / "award.yaml"
+    award.write_text(award.read_text(encoding="utf-8").replace("interval_years: 2", "interval_years: 5"), encoding="utf-8")
+    assert arkiv("new-cycle", "2025", "--data", str(data)).returncode == 1
+    assert arkiv("new-cycle", "2006", "--data", str(data)).returncode == 0
+
+
+def test_new_cycle_rejects_a_non_year(data):
+    result = arkiv("new-cycle", "tjugofem", "--data", str(data))
+    assert result.returncode == 2
+    assert "inget årtal" in result.stderr
