@@ -151,4 +151,4 @@ def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
 def nav(archive: m.Archive) -> list:
     years = [{str(c.year): f"{c.year}/index.md"} for c in archive.cycles[:NAV_YEARS]]
     return [{"Start": "index.md"}, {"Utmärkelseår": years}, {"Kommuner": "kommuner/index.md"},
-            {"Om utmärkelsen": "om/index.md"}]
+            {"Om utmärkelsen": "om/index.md"}, {"Tillgänglighet": "tillganglighet.md"}]

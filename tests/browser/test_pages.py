@@ -1,0 +1,189 @@
+"""Every page in Chromium: axe-core (WCAG 2.1 A/AA) in light and dark colours at 360 and 1280 px, no request to any
+other host, no cookies, nothing stored in the browser, no sideways scrolling on a phone.
+
+One pass over the site per colour scheme gathers everything (the `audit` fixture); the tests below judge it.
+A few tabs run at once: axe runs inside each tab's renderer process, so they work in parallel.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+SCHEMES = ("light", "dark")
+WIDTHS = (360, 1280)
+HEIGHT = 800
+TABS = 3  # pages loaded and checked at the same time per colour scheme
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = {"": "start", "2023/": "2023", "kommuner/varmdo/": "kommuner-varmdo"}
+
+
+def axe_source() -> str:
+    import axe_playwright_python
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+# Starts axe in the tab and returns at once; `axe_collect` waits for the answer. Lets several tabs run together.
+AXE_START = """opts => {
+  window.__axe = null;
+  axe.run(document, opts).then(r => {
+    window.__axe = r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: (n.failureSummary || '').split('\\n').slice(0, 2).join(' ')}))}));
+  }, e => { window.__axe = [{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]; });
+}"""
+
+STATE = """() => ({
+  local: Object.keys(localStorage), session: Object.keys(sessionStorage),
+  scrollWidth: document.scrollingElement.scrollWidth, clientWidth: document.scrollingElement.clientWidth,
+  scheme: document.body.getAttribute('data-md-color-scheme'),
+})"""
+
+
+@dataclass
+class Audit:
+    violations: dict = field(default_factory=dict)  # (scheme, width, path) -> list of violations
+    foreign: dict = field(default_factory=dict)  # path -> urls of requests to another host
+    failed: dict = field(default_factory=dict)  # path -> local requests that failed (404 etc.)
+    cookies: dict = field(default_factory=dict)  # scheme -> cookies in the context after every page
+    storage: dict = field(default_factory=dict)  # (scheme, path) -> {"local": [...], "session": [...]}
+    overflow: dict = field(default_factory=dict)  # (scheme, path) -> (scrollWidth, clientWidth) at 360 px
+    scheme_attr: dict = field(default_factory=dict)  # (scheme, path) -> data-md-color-scheme
+
+
+@pytest.fixture(scope="session")
+def audit(browser, site_url, page_paths, artifacts) -> Audit:
+    result = Audit()
+    host = urlsplit(site_url).netloc
+    axe_js = axe_source()
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    for scheme in SCHEMES:
+        context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT}, color_scheme=scheme)
+        tabs = [context.new_page() for _ in range(TABS)]
+        current: dict = {}
+
+        def watch(tab):
+            def on_request(request):
+                path = current.get(tab)
+                if urlsplit(request.url).netloc != host and not request.url.startswith(("data:", "blob:")):
+                    result.foreign.setdefault(path, []).append(request.url)
+
+            def on_response(response):
+                # Only the 404 page itself may answer 404.
+                if response.status >= 400 and urlsplit(response.url).path.lstrip("/") != current.get(tab):
+                    result.failed.setdefault(current.get(tab), []).append(f"{response.status} {response.url}")
+
+            tab.on("request", on_request)
+            tab.on("response", on_response)
+            tab.on("requestfailed", lambda r: result.failed.setdefault(current.get(tab), []).append(f"failed {r.url}"))
+
+        for tab in tabs:
+            watch(tab)
+        for start in range(0, len(page_paths), TABS):
+            batch = list(zip(tabs, page_paths[start:start + TABS]))
+            for tab, path in batch:
+                tab.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+                current[tab] = path
+                tab.goto(site_url + path, wait_until="load")
+            for tab, path in batch:
+                state = tab.evaluate(STATE)
+                result.storage[(scheme, path)] = {"local": state["local"], "session": state["session"]}
+                result.overflow[(scheme, path)] = (state["scrollWidth"], state["clientWidth"])
+                result.scheme_attr[(scheme, path)] = state["scheme"]
+                if scheme == "light" and path in SCREENSHOTS:
+                    tab.screenshot(path=artifacts / f"{SCREENSHOTS[path]}-360.png", full_page=True)
+                tab.evaluate(axe_js)
+            for width in WIDTHS:
+                for tab, path in batch:
+                    tab.set_viewport_size({"width": width, "height": HEIGHT})
+                    tab.evaluate(AXE_START, options)
+                for tab, path in batch:
+                    tab.wait_for_function("() => window.__axe !== null", timeout=60_000)
+                    result.violations[(scheme, width, path)] = tab.evaluate("() => window.__axe")
+                if scheme == "light" and width == 1280:
+                    for tab, path in batch:
+                        if path in SCREENSHOTS:
+                            tab.screenshot(path=artifacts / f"{SCREENSHOTS[path]}-1280.png", full_page=True)
+        result.cookies[scheme] = context.cookies()
+        context.close()
+    return result
+
+
+def describe(found: dict) -> str:
+    lines = []
+    for key, violations in found.items():
+        for v in violations:
+            nodes = "; ".join(f"{n['target']} ({n['summary']})" for n in v["nodes"][:3])
+            lines.append(f"{key}: {v['id']} [{v['impact']}] {v['help']}: {nodes}")
+    return "\n".join(lines)
+
+
+def test_every_page_was_audited(audit, page_paths):
+    assert len(page_paths) > 40
+    for scheme in SCHEMES:
+        for width in WIDTHS:
+            assert all((scheme, width, p) in audit.violations for p in page_paths)
+
+
+def test_axe_no_wcag_violations(audit):
+    found = {k: v for k, v in audit.violations.items() if v}
+    assert not found, f"{sum(len(v) for v in found.values())} axe violations:\n{describe(found)}"
+
+
+def test_colour_scheme_follows_the_visitor(audit, page_paths):
+    # prefers-color-scheme picks Material's palette: default (light) or slate (dark) on every page.
+    expected = {"light": "default", "dark": "slate"}
+    wrong = {k: v for k, v in audit.scheme_attr.items() if v != expected[k[0]]}
+    assert not wrong
+
+
+def test_no_request_to_another_host(audit):
+    assert not audit.foreign, json.dumps(audit.foreign, indent=1)
+
+
+def test_no_broken_local_request(audit):
+    assert not audit.failed, json.dumps(audit.failed, indent=1)
+
+
+def test_no_cookies(audit):
+    assert audit.cookies == {"light": [], "dark": []}
+
+
+def test_nothing_stored_in_the_browser(audit):
+    stored = {f"{s} {p}": v for (s, p), v in audit.storage.items() if v["local"] or v["session"]}
+    assert not stored, stored
+
+
+def test_no_sideways_scrolling_at_360(audit):
+    wide = {f"{s} {p}": v for (s, p), v in audit.overflow.items() if v[0] > v[1]}
+    assert not wide, wide
+
+
+def test_screenshots_saved(audit, artifacts):
+    for name in SCREENSHOTS.values():
+        for width in WIDTHS:
+            shot = artifacts / f"{name}-{width}.png"
+            assert shot.is_file() and shot.stat().st_size > 5_000, shot
+
+
+# Switching the palette is the only thing that may store anything, and then only the palette.
+def test_palette_switch_stores_only_the_palette(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": HEIGHT}, color_scheme="light")
+    try:
+        page = context.new_page()
+        page.goto(site_url + "2023/")
+        assert page.evaluate("Object.keys(localStorage)") == []
+        page.locator("[data-md-component=palette] label:not([hidden])").click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        keys = page.evaluate("Object.keys(localStorage)")
+        assert len(keys) == 1 and keys[0].endswith(".__palette"), keys
+        assert json.loads(page.evaluate(f"localStorage.getItem({json.dumps(keys[0])})"))["color"]["scheme"] == "slate"
+        page.goto(site_url + "om/")  # the choice holds on the next page
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert page.evaluate("Object.keys(localStorage)") == keys
+        assert page.evaluate("Object.keys(sessionStorage)") == [] and context.cookies() == []
+    finally:
+        context.close()
