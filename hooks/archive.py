@@ -9,7 +9,7 @@ import logging
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 
-from arkiv import pages, search
+from arkiv import export, feed, pages, search
 from arkiv.errors import DataErrors
 from arkiv.lastmod import data_lastmod
 from arkiv.load import load_archive
@@ -36,6 +36,10 @@ def on_config(config):
 def on_files(files, config):
     for page in pages.all_pages(_state["archive"], _state["site"]):
         files.append(File.generated(config, page.path, content=page.markdown))
+    # Downloads, feed, share images and redirect pages (arkiv.export.published_files).
+    site = _state["site"]
+    for path, content in export.published_files(_state["archive"], site.url, config.site_name, site.lastmod).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -44,6 +48,13 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         index.write_text(search.add_folded_forms(index.read_text(encoding="utf-8")), encoding="utf-8")
+    # The sitemap with each page's real last-modified date (from the data's git history), plain and gzipped.
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if sitemap.exists():
+        site = _state["site"]
+        text, gz = feed.sitemap(sitemap.read_text(encoding="utf-8"), _state["archive"], site.url, site.lastmod or {})
+        sitemap.write_text(text, encoding="utf-8")
+        sitemap.with_name("sitemap.xml.gz").write_bytes(gz)
 
 
 # Under `mkdocs serve`, a failed rebuild keeps the last good site on show instead of stalling every request.

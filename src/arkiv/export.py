@@ -24,6 +24,14 @@ LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
 
+# Every CSV file with what one row is (shown on the data page).
+CSV_FILES: dict[str, str] = {
+    "vinnare.csv": "En rad per utmärkelseår: vinnaren, kommunkoderna och juryns motivering ordagrant.",
+    "deltagare.csv": "En rad per kommun och omgång: nominerade och finalister varje år, med kommunkod.",
+    "juryer.csv": "En rad per jurymedlem och år, för de år då juryn är känd.",
+    "kallor.csv": "En rad per källa som arkivets uppgifter bygger på.",
+}
+
 # Every CSV file: its columns in order, each with what it holds (shown on the data page).
 CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "vinnare.csv": (
@@ -295,3 +303,29 @@ def json_fields(site_url: str = "") -> list[tuple[str, str, str]]:
 
 _TYPES = {"string": "text", "integer": "heltal", "boolean": "true/false", "null": "null", "object": "objekt",
           "array": "lista", "number": "tal"}
+
+
+# The build date as an ISO date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise today.
+def build_date() -> str:
+    import datetime as dt
+    import os
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+# Every file the build publishes besides the pages: path from the site root -> text or PNG bytes.
+# Downloads in data/, the Atom feed, the share images and the redirect pages.
+def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
+                    generated: str | None = None) -> dict[str, str | bytes]:
+    from . import feed, redirects, social
+    lastmod = lastmod or {}
+    generated = generated or build_date()
+    data_modified = max((d for f, d in lastmod.items() if f.startswith("data/")), default=None)
+    out: dict[str, str | bytes] = {FOLDER + name: text
+                                   for name, text in downloads(archive, site_url, generated, data_modified).items()}
+    out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
+    out.update(social.images(archive))
+    out.update(redirects.redirect_pages(archive, site_url))
+    return out

@@ -135,11 +135,22 @@ def render_about(archive: m.Archive, site: Site = Site()) -> str:
                    number={s.id: n for n, s in enumerate(sources, 1)})
 
 
+# Open data: every download with its fields, the licence and the municipality code as join key.
+def render_data(archive: m.Archive, site: Site = Site()) -> str:
+    from . import export, feed  # here, not at the top: export imports this module
+    rows = {name: len(r) for name, r in export.csv_rows(archive, site.url).items()}
+    return _render("data.md.j2", "data/index.md", archive, site, files=list(export.CSV_FILES.items()), rows=rows,
+                   columns=export.CSV_COLUMNS, json_fields=export.json_fields(), licence_url=export.LICENCE_URL,
+                   list_sep=export.LIST_SEP, feed_name=feed.FEED_NAME, first=archive.cycles[-1].year,
+                   latest=archive.cycles[0].year)
+
+
 # Every generated page of the archive.
 def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
     pages = [Page("index.md", render_home(archive, site), "Start"),
              Page("om/index.md", render_about(archive, site), "Om utmärkelsen"),
-             Page("kommuner/index.md", render_kommuner(archive, site), "Kommuner")]
+             Page("kommuner/index.md", render_kommuner(archive, site), "Kommuner"),
+             Page("data/index.md", render_data(archive, site), "Öppna data")]
     for c in archive.cycles:
         pages.append(Page(f"{c.year}/index.md", render_cycle(archive, c, site), str(c.year)))
     for k in archive.kommuner:
@@ -151,4 +162,4 @@ def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
 def nav(archive: m.Archive) -> list:
     years = [{str(c.year): f"{c.year}/index.md"} for c in archive.cycles[:NAV_YEARS]]
     return [{"Start": "index.md"}, {"Utmärkelseår": years}, {"Kommuner": "kommuner/index.md"},
-            {"Om utmärkelsen": "om/index.md"}, {"Tillgänglighet": "tillganglighet.md"}]
+            {"Om utmärkelsen": "om/index.md"}, {"Öppna data": "data/index.md"}, {"Tillgänglighet": "tillganglighet.md"}]

@@ -1,0 +1,87 @@
+"""Flöde och webbplatskarta: ett Atom-flöde med ett inlägg per utmärkelseår, och sitemap.xml med riktiga ändringsdatum.
+
+Both date a page by the last change to the data files it is built from (lastmod.data_lastmod), never by the build.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import model as m
+from .text import first_sentence
+
+FEED_NAME = "feed.xml"  # at the site root
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+# The data files (relative to the project) a page is built from; None means every file under data/.
+def page_files(archive: m.Archive, url: str) -> list[str] | None:
+    if re.fullmatch(r"\d{4}/", url):
+        return [f"data/cycles/{url[:4]}.yaml", "data/winners.yaml"]
+    match = re.fullmatch(r"kommuner/([a-z0-9-]+)/", url)
+    if match:
+        kommun = next((k for k in archive.kommuner if k.slug == match.group(1)), None)
+        if kommun is not None:
+            return ["data/winners.yaml"] + [f"data/cycles/{a.year}.yaml" for a in archive.appearances(kommun.code)]
+    return None
+
+
+# When a page's data last changed (ISO date), from the map lastmod.data_lastmod gives; None if unknown.
+def page_lastmod(archive: m.Archive, lastmod: dict[str, str], url: str) -> str | None:
+    files = page_files(archive, url)
+    dates = [d for f, d in lastmod.items() if f.startswith("data/")] if files is None else \
+        [lastmod[f] for f in files if f in lastmod]
+    return max(dates) if dates else None
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader("arkiv", "templates"), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def _stamp(date: str) -> str:
+    return f"{date}T00:00:00Z"
+
+
+# The Atom feed of every cycle, newest first.
+def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str], generated: str) -> str:
+    entries = []
+    for c in archive.cycles:
+        url = f"{c.year}/"
+        content = Markup("").join(Markup("<p>{}</p>").format(p) for p in c.motivation)
+        content += Markup('<p><a href="{}">{} {} i arkivet</a>: nominerade, jury och källor.</p>').format(
+            site_url + url, c.award_name, c.year)
+        published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None
+        entries.append({
+            "id": site_url + url, "url": site_url + url, "title": f"{c.award_name} {c.year}: {c.winner.name}",
+            "updated": _stamp(page_lastmod(archive, lastmod, url) or generated),
+            "published": _stamp(published) if published else None,
+            "summary": first_sentence(c.motivation[0]), "content": str(content), "category": c.award_name,
+            "image": f"{site_url}{c.year}/delning.png",
+        })
+    updated = max((e["updated"] for e in entries), default=_stamp(generated))
+    return _env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name, feed_url=site_url + FEED_NAME,
+                                                     updated=updated, entries=entries, archive=archive)
+
+
+# Rewrite MkDocs' sitemap.xml with each page's real last-modified date; returns (sitemap.xml, sitemap.xml.gz).
+def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str, str]) -> tuple[str, bytes]:
+    root = ET.fromstring(original)
+    rows = []
+    for node in root.findall(f"{{{SITEMAP_NS}}}url"):
+        loc = (node.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip()
+        rel = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
+        rows.append((loc, page_lastmod(archive, lastmod, rel) or (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
+    for loc, date in rows:
+        lines.append(f"  <url><loc>{escape(loc)}</loc>" + (f"<lastmod>{date}</lastmod>" if date else "") + "</url>")
+    text = "\n".join(lines + ["</urlset>"]) + "\n"
+    return text, gzip.compress(text.encode("utf-8"), mtime=0)

@@ -1,0 +1,126 @@
+"""Adresser som aldrig går sönder: omdirigeringar från gissningsbara adresser, och listan över publicerade adresser.
+
+Redirects: every cycle can be reached under both of the award's names, whichever was in force that year, because
+people search for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and
+/sveriges-digitaliseringskommun-2009/ both lead to /2009/. Each redirect is a small static HTML page with a meta
+refresh, a canonical link to the real page and a visible link; no JavaScript.
+
+The address contract: addresses.txt in the project root lists every published address (pages, anchors inside pages,
+downloads) as a path from the site root, "/2023/#finalist-varmdo-kommun". tests/test_addresses.py fails if one of them
+is missing from a build. Addresses are only ever added: after adding pages, build and run
+
+    .venv/bin/python -m arkiv.redirects site addresses.txt
+
+which adds the site's new addresses to the list and keeps every old one.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from . import model as m
+from .slugs import slug
+
+ID = re.compile(r'\bid="([^"]+)"')
+ARTICLE = re.compile(r'<article\b[^>]*>(.*?)</article>', re.S)
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+DOWNLOAD_EXTS = (".json", ".csv", ".xml", ".png")
+
+
+# Guessable address -> canonical page, both relative to the site root: "sveriges-it-kommun-2009/" -> "2009/".
+def redirects(archive: m.Archive) -> dict[str, str]:
+    out = {}
+    for c in sorted(archive.cycles, key=lambda c: c.year):
+        for name in archive.names:
+            out[slug(f"{name.name} {c.year}") + "/"] = f"{c.year}/"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("arkiv", "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.get_template("redirect.html.j2")
+
+
+# The HTML of one redirect page, written at `source` ("sveriges-it-kommun-2009/") and pointing to `target` ("2009/").
+def redirect_page(source: str, target: str, title: str, site_url: str) -> str:
+    relative = posixpath.relpath(target.rstrip("/") or ".", source.rstrip("/")) + "/"
+    return _template().render(relative=relative, canonical=site_url + target, title=title)
+
+
+# Every redirect page: file path relative to the site root ("sveriges-it-kommun-2009/index.html") -> HTML.
+def redirect_pages(archive: m.Archive, site_url: str) -> dict[str, str]:
+    cycles = {f"{c.year}/": c for c in archive.cycles}
+    out = {}
+    for source, target in redirects(archive).items():
+        c = cycles[target]
+        out[source + "index.html"] = redirect_page(source, target, f"{c.award_name} {c.year}", site_url)
+    return out
+
+
+# Every address a built site publishes: pages ("/2023/"), ids inside their content ("/2023/#jury"), downloads.
+def published_addresses(site_dir: Path) -> list[str]:
+    out = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or rel.startswith(("assets/", "search/", "stylesheets/")) or rel == "404.html":
+            continue
+        if path.name == "index.html":
+            page = "/" + rel[: -len("index.html")]
+            text = path.read_text(encoding="utf-8")
+            out.append(page)
+            article = ARTICLE.search(text)
+            if article and not REFRESH.search(text):
+                out.extend(f"{page}#{html.unescape(i)}" for i in dict.fromkeys(ID.findall(article.group(1))))
+        elif path.suffix in DOWNLOAD_EXTS and not rel.endswith(".gz"):
+            out.append("/" + rel)
+    return out
+
+
+# Read addresses.txt: the addresses, without comments and blank lines.
+def read_addresses(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+# Whether an address exists in a built site: the file is there, and the id too if the address has one.
+def address_exists(site_dir: Path, address: str) -> bool:
+    path, _, fragment = address.partition("#")
+    target = site_dir / path.lstrip("/")
+    if path.endswith("/"):
+        target = target / "index.html"
+    if not target.is_file():
+        return False
+    return not fragment or f'id="{html.escape(fragment)}"' in target.read_text(encoding="utf-8")
+
+
+HEADER = """\
+# Adresser som arkivet lovar att hålla: varje rad är en adress från sajtens rot (https://…/arkiv/).
+# tests/test_addresses.py bygger sajten och misslyckas om någon av dem saknas (sidan, eller id:t i sidan).
+# Ta aldrig bort en rad. Byter en sida adress ska den gamla leda vidare (se src/arkiv/redirects.py).
+# Nya adresser läggs till med: .venv/bin/python -m arkiv.redirects site addresses.txt (efter ett bygge till site/).
+"""
+
+
+# Add a built site's new addresses to the list; nothing is ever removed. Returns how many were added.
+def update_addresses(site_dir: Path, path: Path) -> int:
+    old = read_addresses(path)
+    new = [a for a in published_addresses(site_dir) if a not in set(old)]
+    path.write_text(HEADER + "\n".join(old + new) + "\n", encoding="utf-8")
+    return len(new)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("användning: python -m arkiv.redirects SITE_DIR addresses.txt")
+    added = update_addresses(Path(sys.argv[1]), Path(sys.argv[2]))
+    print(f"{added} nya adresser i {sys.argv[2]}")
