@@ -28,7 +28,10 @@ import jinja2
 from . import model as m
 from .slugs import slug
 
-ID = re.compile(r'\bid="([^"]+)"')
+# The ids the archive promises: section headings (h2), list items (each entrant, jury member, source) and headings
+# or figures with a name of their own. Not h1 (the page itself) nor numbered ones (omgang-2, process-3, citat-1).
+ID = re.compile(r'<(h2|h3|li|figure)\b[^>]*?\bid="([^"]+)"')
+NUMBERED = re.compile(r"-\d+$")
 ARTICLE = re.compile(r'<article\b[^>]*>(.*?)</article>', re.S)
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 DOWNLOAD_EXTS = (".json", ".csv", ".xml", ".png")
@@ -80,7 +83,8 @@ def published_addresses(site_dir: Path) -> list[str]:
             out.append(page)
             article = ARTICLE.search(text)
             if article and not REFRESH.search(text):
-                out.extend(f"{page}#{html.unescape(i)}" for i in dict.fromkeys(ID.findall(article.group(1))))
+                ids = [i for tag, i in ID.findall(article.group(1)) if tag in ("h2", "li") or not NUMBERED.search(i)]
+                out.extend(f"{page}#{html.unescape(i)}" for i in dict.fromkeys(ids))
         elif path.suffix in DOWNLOAD_EXTS and not rel.endswith(".gz"):
             out.append("/" + rel)
     return out
