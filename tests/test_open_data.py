@@ -11,6 +11,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from pathlib import Path
+
 import jsonschema
 import pytest
 
@@ -18,9 +20,10 @@ from arkiv import export
 from arkiv.feed import page_lastmod
 from arkiv.lastmod import data_lastmod
 from arkiv.text import first_sentence
-from conftest import ROOT
 
 pytestmark = pytest.mark.build
+
+ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
 
 SITE_URL = "https://sveriges-digitaliseringskommun.github.io/arkiv/"
 ATOM = "{http://www.w3.org/2005/Atom}"

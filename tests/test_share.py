@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import html.parser
 import re
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from arkiv.text import first_sentence
-from conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.build
 
+ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
+MKDOCS = Path(sys.executable).parent / "mkdocs"
 SITE_URL = "https://sveriges-digitaliseringskommun.github.io/arkiv/"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -115,7 +119,9 @@ def test_share_values_are_escaped(tmp_path):
     text = text.replace("      Med starkt ledarskap, mod och handlingskraft", f"      {tricky} Med starkt ledarskap, mod och handlingskraft", 1)
     winners.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
-    result = mkdocs_build(project, site)
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=project,
+                            timeout=300)
     assert result.returncode == 0, result.stderr
     page = site / "2023" / "index.html"
     meta = {k: v for k, v in head_of(page).meta.items()}
