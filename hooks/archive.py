@@ -52,7 +52,8 @@ def on_post_build(config):
     sitemap = Path(config.site_dir) / "sitemap.xml"
     if sitemap.exists():
         site = _state["site"]
-        text, gz = feed.sitemap(sitemap.read_text(encoding="utf-8"), _state["archive"], site.url, site.lastmod or {})
+        text, gz = feed.sitemap(sitemap.read_text(encoding="utf-8"), _state["archive"], site.url, site.lastmod or {},
+                                Path(config.docs_dir))
         sitemap.write_text(text, encoding="utf-8")
         sitemap.with_name("sitemap.xml.gz").write_bytes(gz)
 

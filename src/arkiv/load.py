@@ -75,6 +75,7 @@ def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
         if year != int(match.group(1)):
             errors.append(loaded.error(("year",), f"året {year} stämmer inte med filnamnet {path.name}.",
                                        f"Ändra year till {match.group(1)} eller byt namn på filen till {year}.yaml."))
+            unreadable.add(int(match.group(1)))
             continue
         cycles[year] = loaded
 
@@ -130,6 +131,10 @@ class _Builder:
         for year in sorted(set(rows) | set(self.cycle_files) | set(self.unreadable), reverse=True):
             if year in self.unreadable:
                 continue
+            if year in self.cycle_files and ((year - founded) % interval or year < founded):
+                self.errors.append(self.cycle_files[year].error(("year",), f"{year} är inget utmärkelseår.",
+                                                                f"Utmärkelsen delas ut vartannat år från {founded}: {founded}, {founded + interval} …"))
+                continue
             if year not in self.cycle_files:
                 loaded, i = rows[year]
                 self.errors.append(loaded.error((i, "year"), f"det finns ingen fil data/cycles/{year}.yaml för året.",
@@ -138,10 +143,6 @@ class _Builder:
             if year not in rows:
                 self.errors.append(self.cycle_files[year].error(("year",), f"{year} saknar en rad i data/winners.yaml.",
                                                                 "Lägg till vinnaren och motiveringen i winners.yaml."))
-                continue
-            if (year - founded) % interval or year < founded:
-                self.errors.append(self.cycle_files[year].error(("year",), f"{year} är inget utmärkelseår.",
-                                                                f"Utmärkelsen delas ut vartannat år från {founded}: {founded}, {founded + interval} …"))
                 continue
             cycle = self._cycle(year, rows[year], names)
             if cycle:
@@ -253,9 +254,12 @@ class _Builder:
                                                     f"{member['name']} står två gånger i juryn (även som nummer {seen[key] + 1}).",
                                                     "Ta bort dubbletten."))
                 seen[key] = ji
-            chairs = [mm for mm in d["jury"]["members"] if mm.get("chair")]
-            if len(chairs) > 1:
-                self.errors.append(loaded.error(("jury", "members"), "juryn har mer än en ordförande.", "Sätt chair: true på en ledamot."))
+            chairs = [ji for ji, mm in enumerate(d["jury"]["members"]) if mm.get("chair")]
+            for ji in chairs[1:]:
+                first = d["jury"]["members"][chairs[0]]["name"]
+                self.errors.append(loaded.error(("jury", "members", ji, "chair"),
+                                                f"juryn har mer än en ordförande ({first} är redan ordförande).",
+                                                "Sätt chair: true på en ledamot."))
             jury = m.Jury(tuple(m.JuryMember(mm["name"], mm.get("title"), mm.get("organisation"), mm.get("chair", False),
                                              mm.get("uncertain", False), mm.get("note")) for mm in d["jury"]["members"]),
                           d["jury"]["complete"], tuple(d["jury"]["sources"]), d["jury"].get("note"))
@@ -305,6 +309,13 @@ class _Builder:
                 self.errors.append(loaded.error(("timeline", ti, "date"), f"{item['date']} kommer före föregående rad ({previous[0]}).",
                                                 "Sortera tidslinjen i tidsordning."))
             previous = (item["date"], start)
+        event = d.get("event") or {}
+        if event.get("start") and event.get("end"):
+            try:
+                if date_bounds(event["end"])[1] < date_bounds(event["start"])[0]:
+                    self.errors.append(loaded.error(("event", "end"), "slutdatum ligger före startdatum.", "Byt plats på start och end."))
+            except ValueError:
+                pass  # reported by _check_dates
         for key in ("ceremony",):
             value = (d.get(key) or {}).get("date")
             if value:

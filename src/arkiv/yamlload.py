@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from .errors import DataError
 
 MAX_BYTES = 512 * 1024
+PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
@@ -88,6 +89,12 @@ def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "felaktig YAML"
+        if "another document" in problem:
+            return fail(mark.line + 1, mark.column + 1, "filen innehåller flera dokument (skilda åt av ---).",
+                        "Ta bort raden med --- och allt som ska stå i en annan fil.")
+        started = exc.context_mark
+        if started and "flow" in (exc.context or "") and started.line != mark.line:
+            problem += f" (hakparentesen eller klammern öppnades på rad {started.line + 1})"
         return fail(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
                     f"YAML-syntaxfel: {problem}.",
                     "Kontrollera indrag, kolon efter fältnamn och att text med kolon eller citattecken står inom citattecken.")
@@ -110,11 +117,15 @@ def _pos(node) -> tuple[int, int]:
 # Turn a node into plain data, recording positions and refusing anchors, aliases, tags and duplicate keys.
 def _build(node, path: tuple, loaded: Loaded, loader: _Loader, errors: list[DataError]):
     loaded.positions[path] = _pos(node)
+    if not isinstance(node, ScalarNode) and node.tag not in PLAIN_TAGS:
+        errors.append(DataError(loaded.file, *_pos(node), path, f"okänd YAML-tagg: {node.tag}.",
+                                "Ta bort taggen (ordet som börjar med !)."))
+        return None
     if isinstance(node, MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                errors.append(DataError(loaded.file, *_pos(key_node), path, f"fältnamnet {key_node.value!r} är inte text.",
+                errors.append(DataError(loaded.file, *_pos(key_node), path, f"fältnamnet {key_node.value} är inte text.",
                                         "Fältnamn skrivs med bokstäver, till exempel name:."))
                 continue
             key = key_node.value
