@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from arkiv import export
-from arkiv.feed import page_lastmod
+from arkiv.feed import docs_lastmod, page_lastmod
 from arkiv.lastmod import data_lastmod
 from arkiv.text import first_sentence
 
@@ -221,6 +221,10 @@ def test_sitemap_has_real_dates(built_site, archive):
         expected = max(lastmod[f] for f in (f"data/cycles/{c.year}.yaml", "data/winners.yaml"))
         assert urls[f"{SITE_URL}{c.year}/"] == expected == page_lastmod(archive, lastmod, f"{c.year}/")
     assert f"{SITE_URL}data/" in urls
+    # Hand-written pages in docs/ are dated by their own file, not by the data.
+    for md in (ROOT / "docs").glob("*.md"):
+        if md.name != "index.md" and f"{SITE_URL}{md.stem}/" in urls:
+            assert urls[f"{SITE_URL}{md.stem}/"] == docs_lastmod(ROOT / "docs", f"{md.stem}/"), md.name
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d or "") for d in urls.values())
     assert not any("sveriges-it-kommun" in u for u in urls), "redirects are not in the sitemap"
 

@@ -5,10 +5,13 @@ Both date a page by the last change to the data files it is built from (lastmod.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
@@ -72,14 +75,32 @@ def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, s
                                                      updated=updated, entries=entries, archive=archive)
 
 
+# When a hand-written page in docs/ last changed: its last commit, or the file's time if git does not know it.
+def docs_lastmod(docs_dir: Path, url: str) -> str | None:
+    for candidate in (docs_dir / (url.rstrip("/") + ".md"), docs_dir / url / "index.md"):
+        if url and candidate.is_file():
+            try:
+                out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", candidate.name], cwd=candidate.parent,
+                                     capture_output=True, text=True, timeout=30).stdout.strip()
+            except (OSError, subprocess.SubprocessError):
+                out = ""
+            dirty = subprocess.run(["git", "status", "--porcelain", "--", candidate.name], cwd=candidate.parent,
+                                   capture_output=True, text=True).stdout.strip() if out else ""
+            return out if out and not dirty else dt.date.fromtimestamp(candidate.stat().st_mtime).isoformat()
+    return None
+
+
 # Rewrite MkDocs' sitemap.xml with each page's real last-modified date; returns (sitemap.xml, sitemap.xml.gz).
-def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str, str]) -> tuple[str, bytes]:
+# Pages built from data get the date their data files last changed; hand-written pages in docs_dir their own.
+def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str, str],
+            docs_dir: Path | None = None) -> tuple[str, bytes]:
     root = ET.fromstring(original)
     rows = []
     for node in root.findall(f"{{{SITEMAP_NS}}}url"):
         loc = (node.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip()
         rel = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
-        rows.append((loc, page_lastmod(archive, lastmod, rel) or (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()))
+        date = docs_lastmod(docs_dir, rel) if docs_dir and page_files(archive, rel) is None else None
+        rows.append((loc, date or page_lastmod(archive, lastmod, rel) or (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
     for loc, date in rows:
         lines.append(f"  <url><loc>{escape(loc)}</loc>" + (f"<lastmod>{date}</lastmod>" if date else "") + "</url>")
