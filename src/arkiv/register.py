@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .slugs import slug
+from .slugs import slug as make_slug
 
 
 @dataclass(frozen=True)
@@ -19,16 +19,20 @@ class Kommun:
     county: str
     lat: float
     lon: float
+    slug: str = ""  # its address, "varmdo"; the Register tells Habo and Håbo apart by county
 
-    @property
-    def slug(self) -> str:
-        return slug(self.name)
+    def __post_init__(self):
+        if not self.slug:
+            object.__setattr__(self, "slug", make_slug(self.name))
 
 
 class Register:
     """Looks municipalities up by any of their names; suggests the nearest when a name is unknown."""
 
     def __init__(self, kommuner: list[Kommun]):
+        # Names that fold to the same address (Habo, Håbo) get their county added: "habo-jonkopings-lan".
+        plain = [make_slug(k.name) for k in kommuner]
+        kommuner = [replace(k, slug=f"{s}-{make_slug(k.county)}") if plain.count(s) > 1 else k for k, s in zip(kommuner, plain)]
         self.kommuner = kommuner
         self._by_name: dict[str, Kommun] = {}
         for k in kommuner:

@@ -124,14 +124,14 @@ def _build(node, path: tuple, loaded: Loaded, loader: _Loader, errors: list[Data
     if isinstance(node, MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == "<<" and key_node.style is None:
+                errors.append(DataError(loaded.file, *_pos(key_node), path, "sammanslagning med << används inte.", "Skriv ut fälten."))
+                continue
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 errors.append(DataError(loaded.file, *_pos(key_node), path, f"fältnamnet {key_node.value} är inte text.",
                                         "Fältnamn skrivs med bokstäver, till exempel name:."))
                 continue
             key = key_node.value
-            if key == "<<":
-                errors.append(DataError(loaded.file, *_pos(key_node), path, "sammanslagning med << används inte.", "Skriv ut fälten."))
-                continue
             if key in result:
                 first = loaded.key_positions[path + (key,)]
                 errors.append(DataError(loaded.file, *_pos(key_node), path + (key,),
