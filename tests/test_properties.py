@@ -1,0 +1,119 @@
+"""Properties that must hold for any input: addresses are safe, and data text is never markup on a page."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from arkiv.slugs import slug
+
+ROOT = Path(__file__).resolve().parents[1]
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@given(st.text())
+def test_any_name_gives_a_safe_slug(name):
+    result = slug(name)
+    assert re.fullmatch(r"[a-z0-9-]+", result)
+    assert SLUG.fullmatch(result)
+    assert slug(result) == result
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöéü ÅÄÖ-"))
+def test_swedish_names_keep_their_letters(name):
+    result = slug(name)
+    letters = re.sub(r"[^a-z]", "", name.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+                     .replace("é", "e").replace("ü", "u"))
+    assert result.replace("-", "") == (letters or "x")
+
+
+PAYLOADS = ["<script>alert(1)</script>", "<SCRIPT src=//x.se/a.js></SCRIPT>", "<img src=x onerror=alert(1)>",
+            '"><script>alert(1)</script>', "</p><script>x()</script><p>", "<iframe src=javascript:alert(1)>"]
+MARKUP = re.compile(r"<\s*(script|img|iframe)\b", re.I)
+
+text_with_payload = st.builds(lambda a, p, b: a + p + b, st.text(max_size=30), st.sampled_from(PAYLOADS), st.text(max_size=30))
+
+
+@pytest.fixture(scope="module")
+def archive_and_cycle():
+    pages = pytest.importorskip("arkiv.pages")
+    from arkiv.load import load_archive
+    archive = load_archive(ROOT / "data")
+    cycle = next(c for c in archive.cycles if c.year == 2023)
+    return pages, archive, cycle
+
+
+# The year page's Markdown body; the front matter is metadata that the theme places (see test_built_pages_escape_data).
+def render(pages, archive, cycle) -> str:
+    cycles = tuple(cycle if c.year == cycle.year else c for c in archive.cycles)
+    changed = dataclasses.replace(archive, cycles=cycles)
+    changed.kommuner = archive.kommuner
+    page = pages.render_cycle(changed, cycle)
+    if page.startswith("---\n"):
+        page = page.split("\n---\n", 1)[1]
+    return page
+
+
+def test_baseline_page_has_no_such_markup(archive_and_cycle):
+    pages, archive, cycle = archive_and_cycle
+    assert not MARKUP.search(render(pages, archive, cycle))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(motivation=text_with_payload, winner_name=text_with_payload, member=text_with_payload,
+       note=text_with_payload, entrant=text_with_payload, label=text_with_payload)
+def test_data_text_is_escaped_on_the_year_page(archive_and_cycle, motivation, winner_name, member, note, entrant, label):
+    pages, archive, cycle = archive_and_cycle
+    jury = dataclasses.replace(cycle.jury, members=(
+        dataclasses.replace(cycle.jury.members[0], name=member, organisation=member, title=member),
+        *cycle.jury.members[1:]), note=note)
+    first_round = cycle.rounds[0]
+    joint = dataclasses.replace(first_round.entrants[0], name=entrant, note=note)
+    rounds = (dataclasses.replace(first_round, label=label, note=note, entrants=(joint, *first_round.entrants[1:])),
+              *cycle.rounds[1:])
+    winner = dataclasses.replace(cycle.winner, name=winner_name, note=note)
+    changed = dataclasses.replace(cycle, motivation=(motivation,), winner=winner, winner_note=note, jury=jury,
+                                  rounds=rounds, gaps=(note,))
+    page = render(pages, archive, changed)
+    assert not MARKUP.search(page), MARKUP.search(page)
+
+
+# The built HTML is what matters: the theme also writes data into <meta> and <title> (MkDocs' Jinja has no autoescape).
+@pytest.mark.build
+def test_built_pages_escape_data(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+    for name in ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            shutil.copyfile(src, tmp_path / name)
+    payload = '"><script>alert(1)</script>'
+    winners = tmp_path / "data" / "winners.yaml"
+    text = winners.read_text(encoding="utf-8")
+    text = text.replace("      Med starkt ledarskap", f"      {payload} Med starkt ledarskap", 1)
+    winners.write_text(text, encoding="utf-8")
+    cycle = tmp_path / "data" / "cycles" / "2023.yaml"
+    text = cycle.read_text(encoding="utf-8")
+    text = text.replace("    - name: Johan Magnusson", f"    - name: Johan Magnusson\n      note: '{payload}'", 1)
+    text = text.replace("  city: Göteborg\n  description:", f"  city: Göteborg\n  note: '{payload}'\n  description:", 1)
+    cycle.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f", str(tmp_path / "mkdocs.yml"),
+                             "-d", str(site)], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    leaks = []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for m in re.finditer(r"<script>alert\(1\)", html):
+            leaks.append(f"{page.relative_to(site)}: …{html[max(0, m.start() - 80):m.end()]}")
+    assert not leaks, "data text reaches the HTML unescaped:\n" + "\n".join(leaks[:10])
