@@ -68,12 +68,12 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def page_paths(built_site) -> list[str]:
-    """Every page of the site as an address relative to the root: "", "2023/", "kommuner/varmdo/", and the 404."""
+    """Every page as an address relative to the root ("", "2023/", "kommuner/varmdo/"), then the 404 page."""
     paths = []
     for html in sorted(built_site.rglob("*.html")):
         rel = html.relative_to(built_site).as_posix()
-        if rel == "404.html":
-            continue
+        if rel == "404.html" or 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:2000]:
+            continue  # the 404 page is visited at a missing address; a redirect stub lands on a page checked itself
         paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return paths + [MISSING.lstrip("/")]
 

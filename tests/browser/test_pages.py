@@ -36,6 +36,8 @@ AXE_START = """opts => {
   }, e => { window.__axe = [{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]; });
 }"""
 
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
 STATE = """() => ({
   local: Object.keys(localStorage), session: Object.keys(sessionStorage),
   scrollWidth: document.scrollingElement.scrollWidth, clientWidth: document.scrollingElement.clientWidth,
@@ -99,6 +101,9 @@ def audit(browser, site_url, page_paths, artifacts) -> Audit:
             for width in WIDTHS:
                 for tab, path in batch:
                     tab.set_viewport_size({"width": width, "height": HEIGHT})
+                for tab, path in batch:
+                    # Judge the page at rest: the theme fades colours (the search field's background) after a resize.
+                    tab.wait_for_function(SETTLED, polling=50, timeout=10_000)
                     tab.evaluate(AXE_START, options)
                 for tab, path in batch:
                     tab.wait_for_function("() => window.__axe !== null", timeout=60_000)
