@@ -1,0 +1,92 @@
+"""The GitHub Actions workflows: valid against the workflow schema (offline), and doing what the project needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = ROOT / ".github" / "workflows"
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+
+
+def lint(*files: Path) -> subprocess.CompletedProcess:
+    # The schema ships inside check-jsonschema (from uv.lock): no network needed.
+    return subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def load(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(job: dict) -> list[dict]:
+    return job.get("steps", [])
+
+
+def test_workflows_exist():
+    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "pr.yml"]
+
+
+def test_workflows_are_valid():
+    result = lint(*sorted(WORKFLOWS.glob("*.yml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+BROKEN = {
+    "misspelt-key": "name: x\non: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n",
+    "no-runner": "name: x\non: pull_request\njobs:\n  a:\n    steps:\n      - run: echo\n",
+    "unknown-event": "name: x\non: pull_requests\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
+    "bad-permission": "name: x\non: push\npermissions:\n  pages: publish\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+                      "    steps:\n      - run: echo\n",
+    "step-without-action": "name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: nothing\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_broken_workflow_is_caught(tmp_path, name):
+    broken = tmp_path / f"{name}.yml"
+    broken.write_text(BROKEN[name], encoding="utf-8")
+    result = lint(broken)
+    assert result.returncode != 0, f"{name} passed the lint:\n{result.stdout}"
+
+
+def test_pull_request_checks_tests_and_builds():
+    pr = load("pr.yml")
+    assert "pull_request" in (pr["on"] if isinstance(pr["on"], (dict, list)) else [pr["on"]])
+    (job,) = pr["jobs"].values()
+    runs = [s.get("run", "") for s in steps(job)]
+    setup = next(s for s in steps(job) if s.get("uses", "").startswith("actions/setup-python@"))
+    assert str(setup["with"]["python-version"]) == "3.11"
+    for command in ("python3 dev.py check", "python3 dev.py test", "python3 dev.py build"):
+        assert any(r.startswith(command) for r in runs), command
+    assert pr.get("permissions") == {"contents": "read"}
+
+
+def test_deploy_builds_and_publishes_pages_from_main():
+    deploy = load("deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
+    assert any(s.get("run", "").startswith("python3 dev.py build") for s in steps(build))
+    upload = next(s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert publish["needs"] == "build"
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(publish))
+    # Only the publishing job may write to Pages.
+    assert deploy.get("permissions") == {"contents": "read"}
+
+
+def test_actions_are_pinned_to_a_major_version():
+    for path in WORKFLOWS.glob("*.yml"):
+        for job in load(path.name)["jobs"].values():
+            for step in steps(job):
+                if "uses" in step:
+                    assert "@v" in step["uses"] or len(step["uses"].split("@")[-1]) == 40, (path.name, step["uses"])
