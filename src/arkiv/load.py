@@ -99,7 +99,8 @@ def _check_dates(loaded: Loaded) -> list[DataError]:
                     try:
                         parse_date(v)
                     except ValueError as exc:
-                        out.append(loaded.error(path + (k,), f"{v} är inget riktigt datum ({exc}).",
+                        why = "dagen finns inte i den månaden" if "day is out of range" in str(exc) else exc
+                        out.append(loaded.error(path + (k,), f"{v} är inget riktigt datum ({why}).",
                                                 "Kontrollera dag och månad."))
                 else:
                     walk(v, path + (k,))
