@@ -70,6 +70,11 @@ def assert_reported(exp: dict, output: str) -> None:
 
 def test_corpus_is_large_enough():
     assert len(CASES) >= 45
+    assert set(BUILD_CASES) <= set(CASES)
+    for name in CASES:
+        exp = expected(name)
+        assert {"file", "line", "field", "phrase"} <= set(exp), name
+        assert exp["file"].startswith("data/") and isinstance(exp["line"], int), name
 
 
 def run_check(name: str, tmp: Path) -> tuple[dict, subprocess.CompletedProcess]:
