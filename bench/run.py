@@ -1,0 +1,323 @@
+"""Prestandamätning av arkivet: `python3 dev.py bench` (eller `.venv/bin/python bench/run.py [--runs N]`).
+
+Measures, with medians of several runs on this machine:
+  1. a full `mkdocs build` of the real archive against a baseline built in the same run: the same pages written out
+     as plain Markdown (arkiv.pages.all_pages) and built by MkDocs without the hooks, same theme and config otherwise;
+  2. scaling: synthetic archives of 13, 130 and 1,300 cycles (years 2001, 2003, ...; the synthetic copy of the data
+     schema allows years up to 9999, since the real schema stops at 2099);
+  3. edit-to-preview: `mkdocs serve --livereload`, /2023/ open in Chromium, data/cycles/2023.yaml edited in a temp copy
+     of the project, time until the reloaded page shows the change;
+  4. page weight: bytes Chromium transfers for a cold load of /2023/ from a gzip-serving server, and the search index.
+Prints a Markdown table and writes it to bench/results/latest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import io
+import http.server
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "data", "src"]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "?")
+    return f"{os.cpu_count()} kärnor ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    return dest
+
+
+def build(config: Path, site: Path, strict: bool = True) -> float:
+    cmd = [str(MKDOCS), "build", "-q", "-f", str(config), "-d", str(site)] + (["--strict"] if strict else [])
+    start = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=config.parent)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"bygget misslyckades ({config}):\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def median_build(config: Path, runs: int, strict: bool = True) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        build(config, Path(tmp) / "warm", strict)  # warm the file cache and Python's bytecode once
+        return statistics.median(build(config, Path(tmp) / f"s{i}", strict) for i in range(runs))
+
+
+# --- 1. the real archive against plain Markdown --------------------------------------------------------------------
+
+def baseline_project(dest: Path) -> Path:
+    """The archive's pages pre-rendered as Markdown files, built without hooks (same theme, overrides and CSS)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from arkiv import pages
+    from arkiv.load import load_archive
+
+    archive = load_archive(ROOT / "data")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    site = pages.Site(url=config.get("site_url", ""), repo=(config.get("repo_url") or "").rstrip("/"))
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    for page in pages.all_pages(archive, site):
+        out = dest / "docs" / page.path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page.markdown, encoding="utf-8")
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config["nav"] = pages.nav(archive)
+    config["validation"] = {"nav": {"omitted_files": "ignore"}}  # the pages link to files only the hooks write
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest / "mkdocs.yml"
+
+
+# --- 2. synthetic archives -------------------------------------------------------------------------------------------
+
+def synthetic_project(dest: Path, cycles: int) -> Path:
+    """The project with `cycles` award years 2001, 2003, ...: each a minimal cycle file and a winners row cloned from
+    the real ones in turn. The copied schema's year maximum is raised from 2099 to 9999 (only in this temp copy)."""
+    copy_project(dest)
+    data = dest / "data"
+    common = data / "schema" / "common.schema.json"
+    schema = json.loads(common.read_text(encoding="utf-8"))
+
+    def raise_year_max(node):
+        if isinstance(node, dict):
+            if node.get("maximum") == 2099:
+                node["maximum"] = 9999
+            for v in node.values():
+                raise_year_max(v)
+        elif isinstance(node, list):
+            for v in node:
+                raise_year_max(v)
+
+    raise_year_max(schema)
+    common.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    real = yaml.safe_load((ROOT / "data" / "winners.yaml").read_text(encoding="utf-8"))
+    shutil.rmtree(data / "cycles")
+    (data / "cycles").mkdir()
+    rows = []
+    for i in range(cycles):
+        year = 2001 + 2 * i
+        row = real[i % len(real)]
+        # The loader refuses files over 512 kB: the synthetic rows keep the first 200 characters of the motivation.
+        rows.append({**row, "year": year, "motivation": [row["motivation"][0][:200].rsplit(" ", 1)[0] + "."]})
+        (data / "cycles" / f"{year}.yaml").write_text(f"year: {year}\n", encoding="utf-8")
+    rows.reverse()  # newest first, as in the real file
+    rows = json.loads(json.dumps(rows))  # no shared objects, so no YAML anchors (the loader refuses them)
+    (data / "winners.yaml").write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest / "mkdocs.yml"
+
+
+# --- 3. edit-to-preview ----------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edit_to_preview(browser, runs: int) -> list[float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp))
+        port = free_port()
+        serve = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f",
+                                  str(project / "mkdocs.yml")], cwd=project, env=ENV,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            path = urlpath(project)
+            url = f"http://127.0.0.1:{port}{path}2023/"
+            page = browser.new_page()
+            deadline = time.time() + 60
+            while True:
+                try:
+                    page.goto(url)
+                    if page.locator("h1").count():
+                        break
+                except Exception:
+                    pass
+                if time.time() > deadline:
+                    raise SystemExit("mkdocs serve svarade inte")
+                time.sleep(0.3)
+            cycle = project / "data" / "cycles" / "2023.yaml"
+            original = cycle.read_text(encoding="utf-8")
+            name = "Åsa Zetterberg"
+            assert name in original
+            times = []
+            for i in range(runs):
+                marker = f"{name} Mätning{i}"
+                page.wait_for_timeout(1500)  # let the previous rebuild settle
+                start = time.perf_counter()
+                cycle.write_text(original.replace(name, marker, 1), encoding="utf-8")
+                while True:
+                    try:
+                        if page.evaluate("m => document.body && document.body.innerText.includes(m)", marker):
+                            break
+                    except Exception:
+                        pass  # the page is reloading
+                    if time.perf_counter() - start > 30:
+                        raise SystemExit("sidan laddades aldrig om")
+                    time.sleep(0.01)
+                times.append(time.perf_counter() - start)
+            page.close()
+            return times
+        finally:
+            serve.terminate()
+            serve.wait(timeout=10)
+
+
+def urlpath(project: Path) -> str:
+    from urllib.parse import urlsplit
+    url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/"
+    return urlsplit(url).path or "/"
+
+
+# --- 4. page weight --------------------------------------------------------------------------------------------------
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the browser asks (as GitHub Pages serves them)."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def page_weight(browser, site: Path) -> dict:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        urls, sizes = {}, {}
+        cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        page.goto(f"http://127.0.0.1:{server.server_port}/2023/", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        by_url = {urls.get(k, k): v for k, v in sizes.items()}
+        context.close()
+    finally:
+        server.shutdown()
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes()
+    in_load = sum(v for u, v in by_url.items() if "search_index.json" in u)
+    return {"total": sum(by_url.values()), "requests": len(by_url), "index_in_load": in_load,
+            "index_raw": len(raw), "index_gzip": len(gzip.compress(raw, 6))}
+
+
+# --- report ----------------------------------------------------------------------------------------------------------
+
+def kb(n: float) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="körningar per mätning (median)")
+    args = parser.parse_args()
+    runs = args.runs
+    rows = []
+
+    def row(what, value, target="", ok=None):
+        mark = "" if ok is None else ("ja" if ok else "**nej**")
+        rows.append((what, value, target, mark))
+        print(f"  {what}: {value} {target} {mark}", flush=True)
+
+    print(f"Maskin: {machine()}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        # Alternate the two builds so that load from other programs on the machine hits both alike.
+        base_config = baseline_project(tmp / "baseline")
+        build(ROOT / "mkdocs.yml", tmp / "warm-real")
+        build(base_config, tmp / "warm-base", strict=False)
+        reals, bases = [], []
+        for i in range(runs):
+            reals.append(build(ROOT / "mkdocs.yml", tmp / f"real{i}"))
+            bases.append(build(base_config, tmp / f"base{i}", strict=False))
+        real, base = statistics.median(reals), statistics.median(bases)
+        row("Bygge, hela arkivet (med hooks)", f"{real:.2f} s")
+        row("Bygge, samma sidor som Markdown utan hooks", f"{base:.2f} s")
+        row("Kvot arkiv/baslinje", f"{real / base:.2f}×", "≤ 1,15×", real / base <= 1.15)
+
+        scale = {}
+        for n in (13, 130, 1300):
+            config = synthetic_project(tmp / f"syn{n}", n)
+            scale[n] = median_build(config, 3 if n < 1300 else max(1, min(runs, 3)))
+            count = f"{n:,}".replace(",", "\u00a0")
+            row(f"Bygge, syntetiskt arkiv med {count} utmärkelseår", f"{scale[n]:.2f} s")
+        row("Kvot 130/13 år", f"{scale[130] / scale[13]:.2f}×", "(10× fler år)")
+        row("Kvot 1 300/130 år", f"{scale[1300] / scale[130]:.2f}×", "≤ 12×", scale[1300] / scale[130] <= 12)
+
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            times = edit_to_preview(browser, runs)
+            med = statistics.median(times)
+            row("Från sparad ändring till omladdad sida (mkdocs serve)", f"{med:.2f} s",
+                f"< 1,5 s (min {min(times):.2f}, max {max(times):.2f})", med < 1.5)
+            site = tmp / "site"
+            build(ROOT / "mkdocs.yml", site)
+            weights = [page_weight(browser, site) for _ in range(3)]
+            browser.close()
+        total = statistics.median(w["total"] for w in weights)
+        w = weights[0]
+        without = statistics.median(w["total"] - w["index_in_load"] for w in weights)
+        row("Överfört vid kall laddning av /2023/ (gzip)", kb(total), f"< 150 KB ({w['requests']} anrop)", total < 150 * 1024)
+        if w["index_in_load"]:
+            row("  varav sökindexet, som temat hämtar direkt", kb(w["index_in_load"]), f"(utan indexet {kb(without)})")
+        row("Sökindex search_index.json", f"{kb(w['index_raw'])} okomprimerat, {kb(w['index_gzip'])} gzip")
+
+    lines = [f"Maskin: {machine()}. Median av {runs} körningar ({time.strftime('%Y-%m-%d')}).", "",
+             "| mätning | värde | mål | uppfyllt |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    table = "\n".join(lines) + "\n"
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.md").write_text(table, encoding="utf-8")
+    print("\n" + table)
+    print(f"Skrev {out / 'latest.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
