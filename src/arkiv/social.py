@@ -7,6 +7,7 @@ link preview shows when a year page is shared (og:image). Paths are relative to 
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import resources
 
@@ -54,7 +55,9 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, bold: bool, size: int, width: int
         size -= 4
 
 
-def _card(kicker: str, headline: str, lines: list[tuple[str, bool, int, tuple]], footer: str) -> bytes:
+# Cards are cached by their text: under `mkdocs serve` a data edit redraws only the cards whose words changed.
+@lru_cache(maxsize=1024)
+def _card(kicker: str, headline: str, lines: tuple[tuple[str, bool, int, tuple], ...], footer: str) -> bytes:
     img = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(img)
     width = SIZE[0] - 2 * MARGIN
@@ -80,7 +83,7 @@ def _card(kicker: str, headline: str, lines: list[tuple[str, bool, int, tuple]],
 # The share image of one cycle, as PNG bytes.
 def cycle_image(cycle: m.Cycle) -> bytes:
     return _card("Arkivet för Sveriges DigitaliseringsKommun", str(cycle.year),
-                 [(cycle.award_name, True, 58, FOREGROUND), ("Vinnare: " + cycle.winner.name, False, 50, FOREGROUND)],
+                 ((cycle.award_name, True, 58, FOREGROUND), ("Vinnare: " + cycle.winner.name, False, 50, FOREGROUND)),
                  "Juryns motivering, nominerade, jury och källor")
 
 
@@ -88,14 +91,14 @@ def cycle_image(cycle: m.Cycle) -> bytes:
 def generic_image(archive: m.Archive) -> bytes:
     first, latest = archive.cycles[-1].year, archive.cycles[0].year
     return _card("Arkivet", archive.names[-1].name,
-                 [(f"Alla vinnare {first}–{latest}", True, 54, FOREGROUND),
-                  (f"Tidigare {archive.names[0].name} ({archive.names[0].first}–{archive.names[0].last})", False, 42, MUTED)],
+                 ((f"Alla vinnare {first}–{latest}", True, 54, FOREGROUND),
+                  (f"Tidigare {archive.names[0].name} ({archive.names[0].first}–{archive.names[0].last})", False, 42, MUTED)),
                  "Juryns motiveringar, nominerade, juryer och källor")
 
 
 # Every share image: path relative to the site root -> PNG bytes.
+# Drawn two at a time: Pillow releases the interpreter lock while it rasterises and compresses.
 def images(archive: m.Archive) -> dict[str, bytes]:
-    out = {image_path(): generic_image(archive)}
-    for c in archive.cycles:
-        out[image_path(c.year)] = cycle_image(c)
-    return out
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        cycles = dict(zip((image_path(c.year) for c in archive.cycles), pool.map(cycle_image, archive.cycles)))
+    return {image_path(): generic_image(archive), **cycles}
