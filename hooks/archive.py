@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 
-from arkiv import export, feed, pages, search
+from arkiv import export, feed, pages, search, social
 from arkiv.errors import DataErrors
 from arkiv.lastmod import data_lastmod
 from arkiv.load import load_archive
 
 _state: dict = {}
+_drawing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="share-images")
 log = logging.getLogger("mkdocs.hooks.archive")
 
 
@@ -36,15 +38,21 @@ def on_config(config):
 def on_files(files, config):
     for page in pages.all_pages(_state["archive"], _state["site"]):
         files.append(File.generated(config, page.path, content=page.markdown))
-    # Downloads, feed, share images and redirect pages (arkiv.export.published_files).
+    # Share images are drawn on another core while MkDocs renders the pages; on_post_build writes them.
+    _state["images"] = _drawing.submit(social.images, _state["archive"])
+    # Downloads, feed and redirect pages (arkiv.export.published_files).
     site = _state["site"]
     for path, content in export.published_files(_state["archive"], site.url, config.site_name, site.lastmod).items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
-# Give the search index forms without å, ä and ö.
+# Write the share images, give the search index forms without å, ä and ö, and date the sitemap.
 def on_post_build(config):
+    for path, png in _state.pop("images").result().items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(png)
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         index.write_text(search.add_folded_forms(index.read_text(encoding="utf-8")), encoding="utf-8")

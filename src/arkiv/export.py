@@ -316,16 +316,15 @@ def build_date() -> str:
 
 
 # Every file the build publishes besides the pages: path from the site root -> text or PNG bytes.
-# Downloads in data/, the Atom feed, the share images and the redirect pages.
+# Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.social).
 def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
                     generated: str | None = None) -> dict[str, str | bytes]:
-    from . import feed, redirects, social
+    from . import feed, redirects
     lastmod = lastmod or {}
     generated = generated or build_date()
     data_modified = max((d for f, d in lastmod.items() if f.startswith("data/")), default=None)
     out: dict[str, str | bytes] = {FOLDER + name: text
                                    for name, text in downloads(archive, site_url, generated, data_modified).items()}
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
-    out.update(social.images(archive))
     out.update(redirects.redirect_pages(archive, site_url))
     return out
