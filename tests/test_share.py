@@ -21,9 +21,6 @@ pytestmark = pytest.mark.build
 ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 SITE_URL = "https://sveriges-digitaliseringskommun.github.io/arkiv/"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 class Head(html.parser.HTMLParser):
@@ -142,32 +139,3 @@ def test_print_stylesheet_is_linked(built_site):
     for page in (built_site / "2023" / "index.html", built_site / "index.html"):
         assert 'href="../stylesheets/print.css"' in page.read_text(encoding="utf-8") or \
             'href="stylesheets/print.css"' in page.read_text(encoding="utf-8")
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
-def test_print_browser_year_page_shows_only_content(built_site, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto((built_site / "2023" / "index.html").as_uri())
-            page.emulate_media(media="print")
-            hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
-                '.md-footer', '.md-search', '.arkiv-prevnext'].map(s => {
-                    const el = document.querySelector(s);
-                    return [s, el ? getComputedStyle(el).display : 'none'];
-                })""")
-            assert all(display == "none" for _, display in hidden), hidden
-            visible = page.evaluate("""() => ['h1', '#motivering', '.arkiv-motivation', '#jury', '.arkiv-cite']
-                .map(s => [s, document.querySelector(s).getBoundingClientRect().height > 0])""")
-            assert all(shown for _, shown in visible), visible
-            pdf = page.pdf(prefer_css_page_size=True)
-            assert pdf.startswith(b"%PDF")
-            # A4 is 595 × 842 points.
-            sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
-            assert sizes and all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in sizes), sizes
-        finally:
-            browser.close()
