@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,33 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           capture_output=True, text=True, env=env, cwd=project, timeout=300)
+
+
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src")
+
+
+# Copy what a build needs (config, hook, pages, theme overrides, data, the package mkdocs.yml watches) into dest.
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(src, dest / name)
+    return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project to break or edit; the real one is never touched."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def build():
+    """`mkdocs build --strict` of a project folder into a site folder, as a function: build(project, site_dir)."""
+    return mkdocs_build
 
 
 @pytest.fixture(scope="session")

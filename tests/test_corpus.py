@@ -103,30 +103,16 @@ def test_check_reports_case(name, checked):
     assert result.stderr.splitlines()[0].endswith("fel i datafilerna:")
 
 
-def copy_project(tmp: Path) -> None:
-    for name in ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copyfile(src, tmp / name)
-
-
 @pytest.mark.build
 @pytest.mark.parametrize("name", BUILD_CASES)
-def test_build_stops_on_case_and_keeps_site(name, tmp_path):
-    assert (ROOT / "hooks" / "archive.py").is_file() and (ROOT / "mkdocs.yml").is_file(), "the MkDocs hook is missing"
-    copy_project(tmp_path)
-    exp = overlay(name, tmp_path)
+def test_build_stops_on_case_and_keeps_site(name, tmp_path, project_copy, build):
+    exp = overlay(name, project_copy)
     site = tmp_path / "site"
     site.mkdir()
     sentinel = site / "index.html"
     sentinel.write_text("<p>den förra, fungerande sajten</p>", encoding="utf-8")
     before = sentinel.stat().st_mtime_ns
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    result = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(site)],
-                            capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)
+    result = build(project_copy, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert_reported(exp, output)

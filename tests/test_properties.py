@@ -85,31 +85,19 @@ def test_data_text_is_escaped_on_the_year_page(archive_and_cycle, motivation, wi
 
 # The built HTML is what matters: the theme also writes data into <meta> and <title> (MkDocs' Jinja has no autoescape).
 @pytest.mark.build
-def test_built_pages_escape_data(tmp_path):
-    import os
-    import shutil
-    import subprocess
-    import sys
-    for name in ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copyfile(src, tmp_path / name)
+def test_built_pages_escape_data(tmp_path, project_copy, build):
     payload = '"><script>alert(1)</script>'
-    winners = tmp_path / "data" / "winners.yaml"
+    winners = project_copy / "data" / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
     text = text.replace("      Med starkt ledarskap", f"      {payload} Med starkt ledarskap", 1)
     winners.write_text(text, encoding="utf-8")
-    cycle = tmp_path / "data" / "cycles" / "2023.yaml"
+    cycle = project_copy / "data" / "cycles" / "2023.yaml"
     text = cycle.read_text(encoding="utf-8")
     text = text.replace("    - name: Johan Magnusson", f"    - name: Johan Magnusson\n      note: '{payload}'", 1)
     text = text.replace("  city: Göteborg\n  description:", f"  city: Göteborg\n  note: '{payload}'\n  description:", 1)
     cycle.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
-    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f", str(tmp_path / "mkdocs.yml"),
-                             "-d", str(site)], capture_output=True, text=True, timeout=300, cwd=tmp_path,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = build(project_copy, site)
     assert result.returncode == 0, result.stderr
     leaks = []
     for page in site.rglob("*.html"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -42,15 +41,8 @@ def wait_for(predicate, seconds: float = 20.0):
 
 
 @pytest.fixture
-def served(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        elif src.exists():
-            shutil.copy(src, project / name)
+def served(tmp_path, project_copy):
+    project = project_copy
     port = free_port()
     log = (tmp_path / "serve.log").open("w+")
     proc = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project,

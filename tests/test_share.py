@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import html.parser
 import re
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +14,6 @@ from arkiv.text import first_sentence
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
-MKDOCS = Path(sys.executable).parent / "mkdocs"
 SITE_URL = "https://sveriges-digitaliseringskommun.github.io/arkiv/"
 
 
@@ -102,23 +96,16 @@ def test_share_images_are_1200_by_630(built_site, archive):
         assert a.tobytes() != b.tobytes(), "each year has its own image"
 
 
-def test_share_values_are_escaped(tmp_path):
+def test_share_values_are_escaped(tmp_path, project_copy, build):
     # A motivation with quotes, an ampersand and markup must come out as the same text in every meta tag.
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "hooks", "docs", "overrides", "data"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    (project / "src").symlink_to(ROOT / "src")  # mkdocs.yml watches src/arkiv
+    project = project_copy
     winners = project / "data" / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
     tricky = 'Ett "modigt" & <b>nyfiket</b> arbete i en kommun som gör skillnad.'
     text = text.replace("      Med starkt ledarskap, mod och handlingskraft", f"      {tricky} Med starkt ledarskap, mod och handlingskraft", 1)
     winners.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=project,
-                            timeout=300)
+    result = build(project, site)
     assert result.returncode == 0, result.stderr
     page = site / "2023" / "index.html"
     meta = {k: v for k, v in head_of(page).meta.items()}
