@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from arkiv import pages
+from arkiv.templating import md
 from arkiv.model import Entrant
 
 
@@ -18,7 +19,7 @@ def test_relative_links_work_at_any_mount_point():
 
 
 def test_markdown_escape_neutralises_markup():
-    assert str(pages.md("*a* [b](c) <i>")) == r"\*a\* \[b\]\(c\) &lt;i&gt;"
+    assert str(md("*a* [b](c) <i>")) == r"\*a\* \[b\]\(c\) &lt;i&gt;"
 
 
 def test_cycle_page_text_from_data_is_escaped(archive):

@@ -10,14 +10,12 @@ import gzip
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from functools import lru_cache
 from pathlib import Path
 
-import jinja2
-from markupsafe import Markup, escape
 
 from . import model as m
 from .text import first_sentence
+from .templating import env
 
 FEED_NAME = "feed.xml"  # at the site root
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -43,13 +41,6 @@ def page_lastmod(archive: m.Archive, lastmod: dict[str, str], url: str) -> str |
     return max(dates) if dates else None
 
 
-@lru_cache(maxsize=1)
-def _env() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("arkiv", "templates"), autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                              undefined=jinja2.StrictUndefined)
-
-
 def _stamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
@@ -59,19 +50,16 @@ def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, s
     entries = []
     for c in archive.cycles:
         url = f"{c.year}/"
-        content = Markup("").join(Markup("<p>{}</p>").format(p) for p in c.motivation)
-        content += Markup('<p><a href="{}">{} {} i arkivet</a>: nominerade, jury och källor.</p>').format(
-            site_url + url, c.award_name, c.year)
         published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None
         entries.append({
             "id": site_url + url, "url": site_url + url, "title": f"{c.award_name} {c.year}: {c.winner.name}",
             "updated": _stamp(page_lastmod(archive, lastmod, url) or generated),
             "published": _stamp(published) if published else None,
-            "summary": first_sentence(c.motivation[0]), "content": str(content), "category": c.award_name,
+            "summary": first_sentence(c.motivation[0]), "cycle": c, "category": c.award_name,
             "image": f"{site_url}{c.year}/delning.png",
         })
     updated = max((e["updated"] for e in entries), default=_stamp(generated))
-    return _env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name, feed_url=site_url + FEED_NAME,
+    return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name, feed_url=site_url + FEED_NAME,
                                                      updated=updated, entries=entries, archive=archive)
 
 
@@ -101,8 +89,5 @@ def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str,
         rel = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
         date = docs_lastmod(docs_dir, rel) if docs_dir and page_files(archive, rel) is None else None
         rows.append((loc, date or page_lastmod(archive, lastmod, rel) or (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()))
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
-    for loc, date in rows:
-        lines.append(f"  <url><loc>{escape(loc)}</loc>" + (f"<lastmod>{date}</lastmod>" if date else "") + "</url>")
-    text = "\n".join(lines + ["</urlset>"]) + "\n"
+    text = env().get_template("sitemap.xml.j2").render(namespace=SITEMAP_NS, rows=rows)
     return text, gzip.compress(text.encode("utf-8"), mtime=0)

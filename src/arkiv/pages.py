@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-import jinja2
-from markupsafe import Markup, escape
 
 from . import model as m
-from .text import first_sentence, format_date, format_number, format_sek, format_span
-
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
+from .templating import env
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
 
 
@@ -35,11 +27,6 @@ class Page:
     title: str
 
 
-# Markdown-escape text that goes outside an HTML block (headings, front matter is JSON).
-def md(text: str) -> Markup:
-    return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(text))))
-
-
 # The address of a generated page, relative to the site root: "2023/index.md" -> "2023/".
 def url_of(path: str) -> str:
     return "" if path == "index.md" else path[: -len("index.md")]
@@ -53,23 +40,11 @@ def rel(from_path: str, to_url: str) -> str:
     return "./" if out == "." else out + "/"
 
 
-@lru_cache(maxsize=1)
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("arkiv", "templates"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md, first_sentence=first_sentence)
-    env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
-    return env
-
-
 def _render(template: str, path: str, archive: m.Archive, site: Site, **context) -> str:
     def link(to_url: str) -> str:
         return rel(path, to_url)
 
-    return _env().get_template(template).render(
+    return env().get_template(template).render(
         archive=archive, site=site, path=path, link=link, page_url=site.url + url_of(path),
         kommun_url=lambda k: f"kommuner/{k.slug}/", **context,
     )

@@ -20,13 +20,12 @@ import html
 import posixpath
 import re
 import sys
-from functools import lru_cache
 from pathlib import Path
 
-import jinja2
 
 from . import model as m
 from .slugs import slug
+from .templating import env
 
 # The ids the archive promises: section headings (h2), list items (each entrant, jury member, source) and headings
 # or figures with a name of their own. Not h1 (the page itself) nor numbered ones (omgang-2, process-3, citat-1).
@@ -46,18 +45,10 @@ def redirects(archive: m.Archive) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("arkiv", "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined)
-    return env.get_template("redirect.html.j2")
-
-
 # The HTML of one redirect page, written at `source` ("sveriges-it-kommun-2009/") and pointing to `target` ("2009/").
 def redirect_page(source: str, target: str, title: str, site_url: str) -> str:
     relative = posixpath.relpath(target.rstrip("/") or ".", source.rstrip("/")) + "/"
-    return _template().render(relative=relative, canonical=site_url + target, title=title)
+    return env().get_template("redirect.html.j2").render(relative=relative, canonical=site_url + target, title=title)
 
 
 # Every redirect page: file path relative to the site root ("sveriges-it-kommun-2009/index.html") -> HTML.

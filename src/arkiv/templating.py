@@ -1,0 +1,36 @@
+"""The one Jinja environment for the archive's templates (pages, feed, sitemap, redirects): escaping always on."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .text import first_sentence, format_date, format_number, format_sek, format_span
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
+
+
+# Markdown-escape text that goes outside an HTML block (headings; front matter is JSON).
+def md(text: str) -> Markup:
+    return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+# A value as JSON, which is also valid YAML: safe in front matter whatever the text holds.
+def as_json(value) -> Markup:
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+@lru_cache(maxsize=1)
+def env() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("arkiv", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
+                               first_sentence=first_sentence, json=as_json)
+    return environment
