@@ -55,7 +55,7 @@ def ensure_system_packages() -> None:
         return
     apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
     run(*apt, "update", "-qq")
-    run(*apt, "install", "-y", "-qq", "--no-install-recommends", *wanted,
+    run(*apt, "install", "-y", "-qq", *wanted,
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
