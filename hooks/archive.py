@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
