@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import io
 import json
+import os
 from functools import lru_cache
 from importlib import resources
 
@@ -307,8 +309,6 @@ _TYPES = {"string": "text", "integer": "heltal", "boolean": "true/false", "null"
 
 # The build date as an ISO date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise today.
 def build_date() -> str:
-    import datetime as dt
-    import os
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()

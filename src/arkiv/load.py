@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +176,6 @@ class _Builder:
                     if k == "sources" and isinstance(v, list):
                         for i, ref in enumerate(v):
                             if ref not in self.source_ids:
-                                import difflib
                                 close = difflib.get_close_matches(ref, sorted(self.source_ids), n=1)
                                 hint = f"Menade du {close[0]}?" if close else "Lägg till källan i data/sources.yaml."
                                 self.errors.append(loaded.error(path + (k, i), f"källan {ref} finns inte i data/sources.yaml.", hint))
@@ -292,7 +293,6 @@ class _Builder:
 
     # Timeline dates must run in order and fall within the cycle (the year before to the year after).
     def _check_timeline(self, loaded: Loaded, year: int, d: dict) -> None:
-        import datetime as dt
         lo, hi = dt.date(year - 1, 1, 1), dt.date(year + 1, 12, 31)
         previous = None
         for ti, item in enumerate(d.get("timeline", [])):
