@@ -17,8 +17,8 @@ import os
 from functools import lru_cache
 from importlib import resources
 
+from . import feed, redirects
 from . import model as m
-from . import pages as _pages  # module import: pages imports this module for the data page
 
 SCHEMA_VERSION = "1.0.0"
 FOLDER = "data/"  # where the downloads are published, relative to the site root
@@ -123,7 +123,7 @@ def _entrant(e: m.Entrant, url: str | None = None) -> dict:
 
 def _cycle(c: m.Cycle, site_url: str) -> dict:
     page = f"{site_url}{c.year}/"
-    anchors = _pages.entrant_anchors(c)
+    anchors = c.entrant_anchors()
     ev, pr, cer, proc, jury = c.event, c.prize, c.ceremony, c.process, c.jury
     return {
         "year": c.year,
@@ -215,7 +215,7 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
             "motivation": PARA_SEP.join(c.motivation), "sources": LIST_SEP.join(c.winner_sources),
             "note": _cell(c.winner_note), "url": page,
         })
-        anchors = _pages.entrant_anchors(c)
+        anchors = c.entrant_anchors()
         for ri, r in enumerate(c.rounds):
             for ei, e in enumerate(r.entrants):
                 for k in e.kommuner:
@@ -319,7 +319,6 @@ def build_date() -> str:
 # Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.social).
 def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
                     generated: str | None = None) -> dict[str, str | bytes]:
-    from . import feed, redirects
     lastmod = lastmod or {}
     generated = generated or build_date()
     data_modified = max((d for f, d in lastmod.items() if f.startswith("data/")), default=None)

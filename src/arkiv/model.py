@@ -182,6 +182,17 @@ class Cycle:
                 ids.extend(part.sources)
         return tuple(dict.fromkeys(ids))
 
+    # Stable ids for each entrant in each round: "finalist-varmdo-kommun"; a repeat in the same stage gets the round.
+    def entrant_anchors(self) -> dict[tuple[int, int], str]:
+        out, used = {}, set()
+        for ri, rnd in enumerate(self.rounds):
+            for ei, e in enumerate(rnd.entrants):
+                base = f"{rnd.stage}-{e.anchor.removeprefix('deltagare-')}"
+                anchor = base if base not in used else f"{base}-{ri + 1}"
+                used.add(anchor)
+                out[(ri, ei)] = anchor
+        return out
+
     # What the archive does not know about this cycle, derived from empty fields plus explicit gaps.
     def unknowns(self) -> tuple[str, ...]:
         out = []

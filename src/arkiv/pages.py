@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from . import export, feed
 from . import model as m
 from .templating import env
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
@@ -60,20 +61,8 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     number = {s.id: n for n, s in enumerate(sources, 1)}
     lastmod = _lastmod(site, f"data/cycles/{cycle.year}.yaml", "data/winners.yaml")
     return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
-                   sources=sources, number=number, lastmod=lastmod, anchors=entrant_anchors(cycle),
+                   sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
-
-
-# Stable ids for each entrant in each round of a cycle: "finalist-varmdo-kommun".
-def entrant_anchors(cycle: m.Cycle) -> dict[tuple[int, int], str]:
-    out, used = {}, set()
-    for ri, rnd in enumerate(cycle.rounds):
-        for ei, e in enumerate(rnd.entrants):
-            base = f"{rnd.stage}-{e.anchor.removeprefix('deltagare-')}"
-            anchor = base if base not in used else f"{base}-{ri + 1}"
-            used.add(anchor)
-            out[(ri, ei)] = anchor
-    return out
 
 
 def _lastmod(site: Site, *files: str) -> str | None:
@@ -112,7 +101,6 @@ def render_about(archive: m.Archive, site: Site = Site()) -> str:
 
 # Open data: every download with its fields, the licence and the municipality code as join key.
 def render_data(archive: m.Archive, site: Site = Site()) -> str:
-    from . import export, feed  # here, not at the top: export imports this module
     rows = {name: len(r) for name, r in export.csv_rows(archive, site.url).items()}
     return _render("data.md.j2", "data/index.md", archive, site, files=list(export.CSV_FILES.items()), rows=rows,
                    columns=export.CSV_COLUMNS, json_fields=export.json_fields(), licence_url=export.LICENCE_URL,
