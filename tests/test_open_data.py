@@ -17,7 +17,8 @@ import jsonschema
 import pytest
 
 from arkiv import export
-from arkiv.feed import docs_lastmod, page_lastmod
+from arkiv.feed import docs_lastmod
+from arkiv.lastmod import page_lastmod
 from arkiv.lastmod import data_lastmod
 from arkiv.text import first_sentence
 

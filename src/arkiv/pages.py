@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import export, feed
 from . import model as m
+from .lastmod import page_lastmod
 from .templating import env
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
 
@@ -59,15 +60,10 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     older = archive.cycles[i + 1] if i + 1 < len(archive.cycles) else None
     sources = [archive.sources[s] for s in cycle.source_ids()]
     number = {s.id: n for n, s in enumerate(sources, 1)}
-    lastmod = _lastmod(site, f"data/cycles/{cycle.year}.yaml", "data/winners.yaml")
+    lastmod = page_lastmod(archive, site.lastmod or {}, f"{cycle.year}/")
     return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
-
-
-def _lastmod(site: Site, *files: str) -> str | None:
-    dates = [site.lastmod[f] for f in files if site.lastmod and f in site.lastmod]
-    return max(dates) if dates else None
 
 
 # Home page: what the award is and every cycle in a table.
@@ -78,10 +74,9 @@ def render_home(archive: m.Archive, site: Site = Site()) -> str:
 
 # One municipality's page with each appearance.
 def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
-    path = f"kommuner/{kommun.slug}/index.md"
-    files = ["data/winners.yaml"] + [f"data/cycles/{a.year}.yaml" for a in archive.appearances(kommun.code)]
-    return _render("kommun.md.j2", path, archive, site, kommun=kommun, appearances=archive.appearances(kommun.code),
-                   cycles={c.year: c for c in archive.cycles}, lastmod=_lastmod(site, *files))
+    url = f"kommuner/{kommun.slug}/"
+    return _render("kommun.md.j2", url + "index.md", archive, site, kommun=kommun,
+                   appearances=archive.appearances(kommun.code), lastmod=page_lastmod(archive, site.lastmod or {}, url))
 
 
 # Index of every municipality that has taken part.
