@@ -232,7 +232,7 @@ class _Builder:
         d = loaded.data
         self._refs(loaded)
         before = len(self.errors)
-        award_name = next((n.name for n in names if n.first <= year and (n.last is None or year <= n.last)), None)
+        award_name = next((n.name for n in names if n.covers(year)), None)
         if award_name is None:
             self.errors.append(loaded.error(("year",), f"data/award.yaml har inget namn på utmärkelsen för {year}.",
                                             "Lägg till eller förläng en period under names i award.yaml."))

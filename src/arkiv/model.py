@@ -218,6 +218,10 @@ class AwardName:
     last: int | None
     sources: tuple[str, ...]
 
+    # Whether this was the award's name in a given year.
+    def covers(self, year: int) -> bool:
+        return self.first <= year and (self.last is None or year <= self.last)
+
 
 @dataclass(frozen=True)
 class Appearance:
@@ -240,13 +244,6 @@ class Archive:
     purpose: Fact
     history: tuple[Fact, ...]
     kommuner: list[Kommun] = field(default_factory=list)  # every municipality that appears, by name
-
-    # The award's name in force a given year.
-    def name_for(self, year: int) -> str:
-        for n in self.names:
-            if n.first <= year and (n.last is None or year <= n.last):
-                return n.name
-        raise KeyError(year)
 
     # Every appearance of one municipality, newest first, strongest role per cycle first.
     def appearances(self, code: str) -> list[Appearance]:
