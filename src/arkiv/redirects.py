@@ -1,39 +1,18 @@
-"""Adresser som aldrig går sönder: omdirigeringar från gissningsbara adresser, och listan över publicerade adresser.
+"""Omdirigeringar från gissningsbara adresser till årets sida.
 
-Redirects: every cycle can be reached under both of the award's names, whichever was in force that year, because
-people search for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and
-/sveriges-digitaliseringskommun-2009/ both lead to /2009/. Each redirect is a small static HTML page with a meta
-refresh, a canonical link to the real page and a visible link; no JavaScript.
-
-The address contract: addresses.txt in the project root lists every published address (pages, anchors inside pages,
-downloads) as a path from the site root, "/2023/#finalist-varmdo-kommun". tests/test_addresses.py fails if one of them
-is missing from a build. Addresses are only ever added: after adding pages, build and run
-
-    .venv/bin/python -m arkiv.redirects site addresses.txt
-
-which adds the site's new addresses to the list and keeps every old one.
+Every cycle can be reached under both of the award's names, whichever was in force that year, because people search
+for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and /sveriges-digitaliseringskommun-2009/
+both lead to /2009/. Each redirect is a small static HTML page with a meta refresh, a canonical link to the real page and
+a visible link; no JavaScript. The list of addresses the archive promises to keep is in arkiv.addresses.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
-import sys
-from pathlib import Path
-
 
 from . import model as m
 from .slugs import slug
 from .templating import env
-
-# The ids the archive promises: section headings (h2), list items (each entrant, jury member, source) and headings
-# or figures with a name of their own. Not h1 (the page itself) nor numbered ones (omgang-2, process-3, citat-1).
-ID = re.compile(r'<(h2|h3|li|figure)\b[^>]*?\bid="([^"]+)"')
-NUMBERED = re.compile(r"-\d+$")
-ARTICLE = re.compile(r'<article\b[^>]*>(.*?)</article>', re.S)
-REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
-DOWNLOAD_EXTS = (".json", ".csv", ".xml", ".png")
 
 
 # Guessable address -> canonical page, both relative to the site root: "sveriges-it-kommun-2009/" -> "2009/".
@@ -59,63 +38,3 @@ def redirect_pages(archive: m.Archive, site_url: str) -> dict[str, str]:
         c = cycles[target]
         out[source + "index.html"] = redirect_page(source, target, f"{c.award_name} {c.year}", site_url)
     return out
-
-
-# Every address a built site publishes: pages ("/2023/"), ids inside their content ("/2023/#jury"), downloads.
-def published_addresses(site_dir: Path) -> list[str]:
-    out = []
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or rel.startswith(("assets/", "search/", "stylesheets/")) or rel == "404.html":
-            continue
-        if path.name == "index.html":
-            page = "/" + rel[: -len("index.html")]
-            text = path.read_text(encoding="utf-8")
-            out.append(page)
-            article = ARTICLE.search(text)
-            if article and not REFRESH.search(text):
-                ids = [i for tag, i in ID.findall(article.group(1)) if tag in ("h2", "li") or not NUMBERED.search(i)]
-                out.extend(f"{page}#{html.unescape(i)}" for i in dict.fromkeys(ids))
-        elif path.suffix in DOWNLOAD_EXTS and not rel.endswith(".gz"):
-            out.append("/" + rel)
-    return out
-
-
-# Read addresses.txt: the addresses, without comments and blank lines.
-def read_addresses(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-# Whether an address exists in a built site: the file is there, and the id too if the address has one.
-def address_exists(site_dir: Path, address: str) -> bool:
-    path, _, fragment = address.partition("#")
-    target = site_dir / path.lstrip("/")
-    if path.endswith("/"):
-        target = target / "index.html"
-    if not target.is_file():
-        return False
-    return not fragment or f'id="{html.escape(fragment)}"' in target.read_text(encoding="utf-8")
-
-
-HEADER = """\
-# Adresser som arkivet lovar att hålla: varje rad är en adress från sajtens rot (https://…/arkiv/).
-# tests/test_addresses.py bygger sajten och misslyckas om någon av dem saknas (sidan, eller id:t i sidan).
-# Ta aldrig bort en rad. Byter en sida adress ska den gamla leda vidare (se src/arkiv/redirects.py).
-# Nya adresser läggs till med: .venv/bin/python -m arkiv.redirects site addresses.txt (efter ett bygge till site/).
-"""
-
-
-# Add a built site's new addresses to the list; nothing is ever removed. Returns how many were added.
-def update_addresses(site_dir: Path, path: Path) -> int:
-    old = read_addresses(path)
-    new = [a for a in published_addresses(site_dir) if a not in set(old)]
-    path.write_text(HEADER + "\n".join(old + new) + "\n", encoding="utf-8")
-    return len(new)
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("användning: python -m arkiv.redirects SITE_DIR addresses.txt")
-    added = update_addresses(Path(sys.argv[1]), Path(sys.argv[2]))
-    print(f"{added} nya adresser i {sys.argv[2]}")
