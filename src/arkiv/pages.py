@@ -63,6 +63,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     lastmod = page_lastmod(archive, site.lastmod or {}, f"{cycle.year}/")
     return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
+                   edition=archive.edition_of(cycle.year),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
 

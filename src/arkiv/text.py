@@ -78,3 +78,17 @@ def first_sentence(text: str) -> str:
         if char in ".!?" and (i + 1 == len(text) or text[i + 1] == " ") and i > 20:
             return text[: i + 1]
     return text
+
+
+ORDINALS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde",
+            "elfte", "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde",
+            "tjugonde")
+
+
+# 10 -> "tionde"; past the words, the numeral with its Swedish ending: 21 -> "21:a", 25 -> "25:e".
+def ordinal(n: int) -> str:
+    if n < 1:
+        raise ValueError(f"inget ordningstal för {n}")
+    if n <= len(ORDINALS):
+        return ORDINALS[n - 1]
+    return f"{n}:a" if n % 10 in (1, 2) and n % 100 not in (11, 12) else f"{n}:e"
