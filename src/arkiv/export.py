@@ -21,11 +21,16 @@ from . import feed, knowledge, redirects
 from . import model as m
 from . import people as pp
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "2.1.0"
 FOLDER = "data/"  # where the downloads are published, relative to the site root
 LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
+
+# What the role column (personer.csv) and field (arkiv.json) hold.
+ROLE_TEXT = ("Rollen: ordförande (juryns ordförande, som också är jurymedlem), jurymedlem, prisutdelare (delade ut "
+             "priset), mottagare (tog emot priset), uttalande (uttalade sig för en deltagare, ordagrant), företrädare "
+             "(talade eller agerade för en deltagare enligt källan, utan citat) eller citerad.")
 
 # Every CSV file with what one row is (shown on the data page).
 CSV_FILES: dict[str, str] = {
@@ -33,7 +38,8 @@ CSV_FILES: dict[str, str] = {
     "deltagare.csv": "En rad per kommun och omgång: nominerade och finalister varje år, med kommunkod.",
     "juryer.csv": "En rad per jurymedlem och år, för de år då juryn är känd.",
     "kallor.csv": "En rad per källa som arkivets uppgifter bygger på.",
-    "personer.csv": "En rad per person, roll och år: jurymedlemmar, ordförande, prisutdelare, mottagare och citerade.",
+    "personer.csv": ("En rad per person, roll och år: jurymedlemmar, ordförande, prisutdelare, mottagare, företrädare "
+                     "för deltagarna och de som uttalat sig eller citeras."),
 }
 
 # Every CSV file: its columns in order, each with what it holds (shown on the data page).
@@ -84,6 +90,8 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("publisher", "Utgivare, om den framgår."),
         ("date", "Publiceringsdatum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD), om det framgår."),
         ("url", "Adress till källan, om den finns."),
+        ("version", "Datum för den version av sidan som arkivet bygger på, om sidan skrivs över; annars tomt."),
+        ("archive_url", "Länk till Internet Archives kopia närmast den version arkivet bygger på, om källan har en adress."),
         ("kind", "Slags källa: webbsida, nyhet, pressmeddelande, broschyr, blogg, artikel eller källdokument."),
         ("note", "Arkivets anmärkning om källan."),
         ("years", f"Utmärkelseåren vars uppgifter bygger på källan, skilda med {LIST_SEP}."),
@@ -92,13 +100,13 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("person", "Personens nyckel, till exempel asa-zetterberg: samma för alla rader om samma person och samma som i "
                    "adressen till personens sida."),
         ("name", "Namnet så som källan skriver det det året."),
-        ("role", "Rollen: ordförande (juryns ordförande, som också är jurymedlem), jurymedlem, prisutdelare (delade ut "
-                 "priset), mottagare (tog emot priset) eller citerad."),
+        ("role", ROLE_TEXT),
         ("year", "Utmärkelseåret."),
         ("award_name", "Utmärkelsens namn det året."),
         ("title", "Titel som källan anger det året, annars tomt. Titlar ändras: de står som källan gav dem."),
         ("organisation", "Organisation som källan anger det året, annars tomt."),
-        ("entrant", "Deltagaren rollen gäller: vinnaren för prisutdelare och mottagare, annars tomt."),
+        ("entrant", "Deltagaren rollen gäller: vinnaren för prisutdelare och mottagare, den som personen talade för vid "
+                    "uttalande och företrädare, annars tomt."),
         ("uncertain", "true om uppgiften om rollen är osäker, annars false."),
         ("identity_uncertain", "true om källorna inte visar att personens roller gäller samma person, annars false."),
         ("sources", f"Id för källorna till rollen, skilda med {LIST_SEP}."),
@@ -125,7 +133,7 @@ def _kommun(k) -> dict:
 
 
 def _person(p: m.Person | None) -> dict | None:
-    return None if p is None else {"name": p.name, "title": p.title, "organisation": p.organisation}
+    return None if p is None else {"name": p.name, "title": p.title, "organisation": p.organisation, "key": p.key}
 
 
 def _fact(f: m.Fact | None, with_year: bool = False) -> dict | None:
@@ -135,12 +143,22 @@ def _fact(f: m.Fact | None, with_year: bool = False) -> dict | None:
     return {"year": f.year, **out} if with_year else out
 
 
+def _refs(sources) -> list[str]:
+    return list(sources)
+
+
+def _publication(p: m.Publication) -> dict:
+    return {"title": p.title, "date": p.date, "publisher": p.publisher,
+            "contributors": [{"name": c.name, "role": c.role} for c in p.contributors],
+            "description": p.description, "uncertain": p.uncertain, "note": p.note, "sources": _refs(p.sources)}
+
+
 def _entrant(e: m.Entrant, url: str | None = None) -> dict:
     out = {"name": e.name, "kommuner": [_kommun(k) for k in e.kommuner], "uncertain": e.uncertain, "note": e.note}
     return {**out, "url": url} if url is not None else out
 
 
-def _cycle(c: m.Cycle, site_url: str) -> dict:
+def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
     page = f"{site_url}{c.year}/"
     anchors = c.entrant_anchors()
     ev, pr, cer, proc, jury = c.event, c.prize, c.ceremony, c.process, c.jury
@@ -153,19 +171,27 @@ def _cycle(c: m.Cycle, site_url: str) -> dict:
         "motivation_sources": list(c.winner_sources),
         "winner_note": c.winner_note,
         "summary": _fact(c.summary),
-        "call": _fact(c.call),
+        "edition": archive_edition,
+        "edition_statement": None if c.edition is None else {
+            "number": c.edition.number, "quote": c.edition.quote, "note": c.edition.note, "sources": _refs(c.edition.sources)},
+        "call": None if c.call is None else {
+            "text": c.call.text, "deadline": c.call.deadline, "nominations": c.call.nominations,
+            "entry_questions": [{"question": q.question, "max_chars": q.max_chars} for q in c.call.entry_questions],
+            "uncertain": c.call.uncertain, "note": c.call.note, "sources": _refs(c.call.sources)},
         "event": None if ev is None else {
             "name": ev.name, "start": ev.start, "end": ev.end, "venue": ev.venue, "city": ev.city,
-            "description": ev.description, "theme": ev.theme, "theme_text": ev.theme_text, "note": ev.note,
-            "sources": list(ev.sources)},
+            "description": ev.description, "theme": ev.theme, "theme_text": ev.theme_text,
+            "organisers": list(ev.organisers), "uncertain": ev.uncertain, "note": ev.note, "sources": list(ev.sources)},
         "process": None if proc is None else {
-            "steps": [{"title": s.title, "text": s.text} for s in proc.steps],
-            "entry_questions": [{"question": q.question, "max_chars": q.max_chars} for q in proc.entry_questions],
+            "steps": [{"title": s.title, "text": s.text, "sources": _refs(s.sources)} for s in proc.steps],
             "sources": list(proc.sources)},
         "rounds": [{
             "label": r.label, "stage": r.stage, "date": r.date, "size": r.size, "note": r.note,
             "entrants": [_entrant(e, f"{page}#{anchors[(ri, ei)]}") for ei, e in enumerate(r.entrants)],
             "sources": list(r.sources)} for ri, r in enumerate(c.rounds)],
+        "entrants_count": None if c.entrants_count is None else {
+            "count": c.entrants_count.count, "uncertain": c.entrants_count.uncertain, "note": c.entrants_count.note,
+            "sources": _refs(c.entrants_count.sources)},
         "jury": None if jury is None else {
             "complete": jury.complete, "note": jury.note, "sources": list(jury.sources),
             "members": [{**_person(p), "chair": p.chair, "uncertain": p.uncertain, "note": p.note,
@@ -177,8 +203,18 @@ def _cycle(c: m.Cycle, site_url: str) -> dict:
             "uncertain": cer.uncertain, "note": cer.note, "sources": list(cer.sources)},
         "prize": None if pr is None else {"text": pr.text, "amount_sek": pr.amount_sek, "sources": list(pr.sources)},
         "benefits": [_fact(f) for f in c.benefits],
+        "statements": [{"text": st.text, "speaker": _person(st.speaker), "entrant": _entrant(st.entrant),
+                        "context": st.context, "uncertain": st.uncertain, "note": st.note, "sources": _refs(st.sources)}
+                       for st in c.statements],
+        "representatives": [{**_person(r.person), "entrant": _entrant(r.entrant), "context": r.context, "note": r.note,
+                             "sources": _refs(r.sources)} for r in c.representatives],
         "quotes": [{"text": q.text, "speaker": _person(q.speaker), "sources": list(q.sources)} for q in c.quotes],
+        "partners": [{"organisations": list(p.organisations), "role": p.role, "uncertain": p.uncertain, "note": p.note,
+                      "sources": _refs(p.sources)} for p in c.partners],
+        "publications": [_publication(p) for p in c.publications],
         "facts": [_fact(f) for f in c.facts],
+        "conflicts": [{"topic": k.topic, "claims": [{"text": cl.text, "sources": _refs(cl.sources)} for cl in k.claims],
+                       "follows": k.follows} for k in c.conflicts],
         "unknowns": list(c.unknowns()),
         "knowledge": [{"facet": cell.facet.key, "label": cell.facet.label, "state": cell.state}
                       for cell in knowledge.cells(c)],
@@ -215,13 +251,19 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
             "interval_years": archive.interval,
             "purpose": {"text": archive.purpose.text, "sources": list(archive.purpose.sources)},
             "history": [_fact(f, with_year=True) for f in archive.history],
+            "publications": [_publication(p) for p in archive.publications],
+            "next_fair": None if archive.next_fair is None else {
+                "year": archive.next_fair.year, "name": archive.next_fair.name, "start": archive.next_fair.start,
+                "end": archive.next_fair.end, "venue": archive.next_fair.venue, "city": archive.next_fair.city,
+                "note": archive.next_fair.note, "sources": _refs(archive.next_fair.sources)},
         },
-        "cycles": [_cycle(c, site_url) for c in archive.cycles],
+        "cycles": [_cycle(c, site_url, archive.edition_of(c.year)) for c in archive.cycles],
         "kommuner": [{"kommunkod": k.code, "kommun": k.name, "kommun_formellt": k.formal, "eget_namn": k.own_name,
                       "lan": k.county, "url": f"{site_url}kommuner/{k.slug}/"} for k in archive.kommuner],
         "people": [_individual(p, site_url) for p in archive.people],
-        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
-                     "kind": s.kind, "note": s.note} for s in archive.sources.values()],
+        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "version": s.version,
+                     "url": s.url, "archive_url": s.archive_url, "formerly": list(s.formerly), "kind": s.kind,
+                     "note": s.note} for s in archive.sources.values()],
     }
 
 
@@ -269,7 +311,7 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
         for sid in c.source_ids():
             years.setdefault(sid, []).append(str(c.year))
     kallor = [{"id": s.id, "title": s.title, "publisher": _cell(s.publisher), "date": _cell(s.date),
-               "url": _cell(s.url), "kind": _cell(s.kind), "note": _cell(s.note),
+               "url": _cell(s.url), "version": _cell(s.version), "archive_url": _cell(s.archive_url), "kind": _cell(s.kind), "note": _cell(s.note),
                "years": LIST_SEP.join(years.get(s.id, []))} for s in archive.sources.values()]
     personer = [{"person": p.id, "name": r.name, "role": r.kind, "year": str(r.year), "award_name": r.award_name,
                  "title": _cell(r.title), "organisation": _cell(r.organisation), "entrant": _cell(r.entrant),

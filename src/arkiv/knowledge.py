@@ -102,9 +102,11 @@ def _timeline(c: Cycle) -> tuple[str, str | None]:
     return (KNOWN, None) if c.timeline else (UNKNOWN, "Årets hålltider, till exempel sista dag för anmälan.")
 
 
-# The call for entries.
+# The call for entries: its text, or only parts of it (the deadline, who could nominate, the entry questions).
 def _call(c: Cycle) -> tuple[str, str | None]:
-    return (KNOWN, None) if c.call is not None else (UNKNOWN, "Inbjudan att delta i tävlingen.")
+    if c.call is None:
+        return UNKNOWN, "Inbjudan att delta i tävlingen."
+    return (KNOWN, None) if c.call.text else (PARTIAL, "Inbjudans text.")
 
 
 FACETS: tuple[tuple[Facet, Judge], ...] = (
@@ -117,7 +119,7 @@ FACETS: tuple[tuple[Facet, Judge], ...] = (
     (Facet("prisutdelare", "Prisutdelare", "prisutdelning"), _presenter),
     (Facet("pris", "Pris", "pris"), _prize),
     (Facet("halltider", "Hålltider", "halltider"), _timeline),
-    (Facet("inbjudan", "Inbjudan", "om-aret"), _call),
+    (Facet("inbjudan", "Inbjudan", "inbjudan"), _call),
 )
 
 

@@ -17,7 +17,7 @@ from .text import date_bounds, parse_date
 from .yamlload import Loaded, load_yaml
 
 CYCLE_FILE = re.compile(r"^(\d{4})\.yaml$")
-DATE_KEYS = {"date", "start", "end"}
+DATE_KEYS = {"date", "start", "end", "deadline", "version"}
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,11 @@ class _Builder:
         archive.people = self._people(archive.cycles)
         codes = {k.code for c in cycles for e in [c.winner, *(e for r in c.rounds for e in r.entrants)] for k in e.kommuner}
         archive.kommuner = sorted((k for k in self.register.kommuner if k.code in codes), key=lambda k: k.name)
+        archive.publications = tuple(self._publication(p) for p in award.get("publications", []))
+        nf = award.get("next_fair")
+        archive.next_fair = m.Fair(nf["year"], nf["name"], tuple(nf["sources"]), nf.get("start"), nf.get("end"), nf.get("venue"),
+                                   nf.get("city"), nf.get("note")) if nf else None
+        self._check_editions(archive)
         return archive
 
     # Everyone with a role, with what data/people.yaml says about them; each of its keys must name someone.
@@ -184,12 +189,28 @@ class _Builder:
                     self.errors.append(loaded.error((i, "key"), f"ingen person i årens filer har nyckeln {row['key']}.", hint))
         return found
 
+    # A source's "the tenth time" must agree with the archive's own count: a mismatch means a missing or extra cycle.
+    def _check_editions(self, archive: m.Archive) -> None:
+        if self.errors or self.unreadable:
+            return  # a cycle that failed to load would throw the count off
+        for c in archive.cycles:
+            if c.edition and c.edition.number != archive.edition_of(c.year):
+                self.errors.append(self.cycle_files[c.year].error(
+                    ("edition", "number"),
+                    f"källan säger att {c.year} var gång nummer {c.edition.number}, men arkivet räknar till {archive.edition_of(c.year)}.",
+                    "Kontrollera edition.number mot källan, och att alla år sedan starten finns i data/winners.yaml."))
+
     def _sources(self) -> dict[str, m.Source]:
         out = {}
         for i, row in enumerate(self.sources_file.data):
             if row["id"] in out:
                 self.errors.append(self.sources_file.error((i, "id"), f"källan {row['id']} finns redan.", "Ge källan ett eget id."))
-            out[row["id"]] = m.Source(**row)
+            out[row["id"]] = m.Source(**{**row, "formerly": tuple(row.get("formerly", []))})
+            if row.get("url") and not (row.get("date") or row.get("version")):
+                self.errors.append(self.sources_file.error(
+                    (i, "url"), f"källan {row['id']} har en adress men inget datum.",
+                    "Lägg till date (när källan publicerades) eller version (datum för den version arkivet bygger på), "
+                    "så att länken till den arkiverade kopian kan dateras."))
         self.source_ids = set(out)
         return out
 
@@ -245,7 +266,27 @@ class _Builder:
         return m.Entrant(name, tuple(kommuner), **extra)
 
     def _person(self, d: dict | None):
-        return m.Person(d["name"], d.get("title"), d.get("organisation")) if d else None
+        return m.Person(d["name"], d.get("title"), d.get("organisation"), d.get("key")) if d else None
+
+    def _publication(self, d: dict) -> m.Publication:
+        return m.Publication(d["title"], tuple(d["sources"]), d.get("date"), d.get("publisher"),
+                             tuple(m.Contributor(c["name"], c["role"]) for c in d.get("contributors", [])),
+                             d.get("description"), d.get("uncertain", False), d.get("note"))
+
+    # The entrant a statement or representative speaks for: an entrant's name in the cycle, or one of its municipalities.
+    def _entrant_in(self, name: str, entrants: tuple[m.Entrant, ...], loaded: Loaded, path: tuple, year: int) -> m.Entrant | None:
+        for e in entrants:
+            if e.name.casefold() == name.strip().casefold():
+                return e
+        k = self.register.find(name)
+        if k is not None:
+            for e in entrants:
+                if k.code in e.codes:
+                    return e
+        names = ", ".join(dict.fromkeys(e.name for e in entrants))
+        self.errors.append(loaded.error(path, f"{name} är inte vinnare, nominerad eller finalist {year}.",
+                                        f"Skriv namnet som det står bland årets deltagare: {names}."))
+        return None
 
     def _fact(self, d: dict) -> m.Fact:
         return m.Fact(d["text"], tuple(d["sources"]), d.get("quote"), d.get("uncertain", False), d.get("note"), d.get("year"))
@@ -287,8 +328,9 @@ class _Builder:
                 self.errors.append(loaded.error(("jury", "members", ji, "chair"),
                                                 f"juryn har mer än en ordförande ({first} är redan ordförande).",
                                                 "Sätt chair: true på en ledamot."))
-            jury = m.Jury(tuple(m.JuryMember(mm["name"], mm.get("title"), mm.get("organisation"), mm.get("chair", False),
-                                             mm.get("uncertain", False), mm.get("note")) for mm in d["jury"]["members"]),
+            jury = m.Jury(tuple(m.JuryMember(mm["name"], mm.get("title"), mm.get("organisation"), key=mm.get("key"),
+                                             chair=mm.get("chair", False), uncertain=mm.get("uncertain", False),
+                                             note=mm.get("note")) for mm in d["jury"]["members"]),
                           d["jury"]["complete"], tuple(d["jury"]["sources"]), d["jury"].get("note"))
         timeline = tuple(m.TimelineItem(t["date"], t["text"], tuple(t["sources"]), t.get("end")) for t in d.get("timeline", []))
         self._check_timeline(loaded, year, d)
@@ -297,10 +339,32 @@ class _Builder:
                               self._person(cer.get("presenter")), tuple(self._person(p) for p in cer.get("received_by", [])),
                               cer.get("uncertain", False), cer.get("note")) if cer else None
         proc = d.get("process")
-        process = m.Process(tuple(proc["sources"]), tuple(m.Step(s["title"], s["text"]) for s in proc.get("steps", [])),
-                            tuple(m.Question(q["question"], q.get("max_chars")) for q in proc.get("entry_questions", []))) if proc else None
+        process = m.Process(tuple(proc["sources"]), tuple(m.Step(s["title"], s["text"], tuple(s.get("sources", [])))
+                                                          for s in proc.get("steps", []))) if proc else None
+        ca = d.get("call")
+        call = m.Call(tuple(ca["sources"]), ca.get("text"), ca.get("deadline"), ca.get("nominations"),
+                      tuple(m.Question(q["question"], q.get("max_chars")) for q in ca.get("entry_questions", [])),
+                      ca.get("uncertain", False), ca.get("note")) if ca else None
         ev = d.get("event")
-        event = m.Event(**{**ev, "sources": tuple(ev["sources"])}) if ev else None
+        event = m.Event(**{**ev, "sources": tuple(ev["sources"]), "organisers": tuple(ev.get("organisers", []))}) if ev else None
+        entrants = tuple(e for e in [winner, *(e for r in rounds for e in r.entrants)] if e)
+        statements = []
+        for si, st in enumerate(d.get("statements", [])):
+            e = self._entrant_in(st["entrant"], entrants, loaded, ("statements", si, "entrant"), year)
+            if e:
+                statements.append(m.Statement(st["text"], self._person(st["speaker"]), e, tuple(st["sources"]),
+                                              st.get("context"), st.get("uncertain", False), st.get("note")))
+        representatives = []
+        for ri, rep in enumerate(d.get("representatives", [])):
+            e = self._entrant_in(rep["entrant"], entrants, loaded, ("representatives", ri, "entrant"), year)
+            if e:
+                representatives.append(m.Representative(self._person(rep), e, tuple(rep["sources"]), rep.get("context"), rep.get("note")))
+        self._check_recipients(loaded, year, d, winner)
+        self._check_deadline(loaded, d)
+        ec = d.get("entrants_count")
+        entrants_count = m.EntrantsCount(ec["count"], tuple(ec["sources"]), ec.get("uncertain", False), ec.get("note")) if ec else None
+        ed = d.get("edition")
+        edition = m.Edition(ed["number"], ed["quote"], tuple(ed["sources"]), ed.get("note")) if ed else None
         pr = d.get("prize")
         prize = m.Prize(pr["text"], tuple(pr["sources"]), pr.get("amount_sek")) if pr else None
         if len(self.errors) > before or winner is None or award_name is None:
@@ -309,12 +373,46 @@ class _Builder:
             year=year, award_name=award_name, winner=winner, motivation=tuple(row["motivation"]),
             winner_sources=tuple(row["sources"]), winner_note=row.get("note"),
             summary=self._fact(d["summary"]) if "summary" in d else None,
-            call=self._fact(d["call"]) if "call" in d else None,
+            call=call,
             event=event, process=process, rounds=tuple(rounds), jury=jury, timeline=timeline, ceremony=ceremony,
             prize=prize, benefits=tuple(self._fact(f) for f in d.get("benefits", [])),
             quotes=tuple(m.Quote(q["text"], self._person(q["speaker"]), tuple(q["sources"])) for q in d.get("quotes", [])),
             facts=tuple(self._fact(f) for f in d.get("facts", [])), gaps=tuple(d.get("gaps", [])),
+            statements=tuple(statements), representatives=tuple(representatives),
+            partners=tuple(m.Partners(tuple(p["organisations"]), tuple(p["sources"]), p.get("role"), p.get("uncertain", False),
+                                      p.get("note")) for p in d.get("partners", [])),
+            publications=tuple(self._publication(p) for p in d.get("publications", [])),
+            entrants_count=entrants_count, edition=edition,
+            conflicts=tuple(m.Conflict(c["topic"], tuple(m.Claim(cl["text"], tuple(cl["sources"])) for cl in c["claims"]),
+                                       c["follows"]) for c in d.get("conflicts", [])),
         )
+
+    # Whoever received the prize did so for the winner: their organisation must be one of the winner's municipalities.
+    def _check_recipients(self, loaded: Loaded, year: int, d: dict, winner: m.Entrant | None) -> None:
+        if winner is None:
+            return
+        for pi, person in enumerate((d.get("ceremony") or {}).get("received_by", [])):
+            k = self.register.find(person["organisation"])
+            if k is None or k.code not in winner.codes:
+                self.errors.append(loaded.error(
+                    ("ceremony", "received_by", pi, "organisation"),
+                    f"{person['name']} tog emot priset för {person['organisation']}, men {year} vann {winner.name}.",
+                    f"Skriv vinnarens namn som organisation ({', '.join(k.own_name for k in winner.kommuner)}), "
+                    "eller flytta personen till statements eller representatives."))
+
+    # The entry deadline falls before the prize was handed over.
+    def _check_deadline(self, loaded: Loaded, d: dict) -> None:
+        deadline = (d.get("call") or {}).get("deadline")
+        ceremony = (d.get("ceremony") or {}).get("date")
+        if not deadline or not ceremony:
+            return
+        try:
+            late = date_bounds(deadline)[0] >= date_bounds(ceremony)[1]
+        except ValueError:
+            return  # reported by _check_dates
+        if late:
+            self.errors.append(loaded.error(("call", "deadline"), f"sista anmälningsdag {deadline} ligger inte före prisutdelningen {ceremony}.",
+                                            "Kontrollera året i call.deadline och ceremony.date."))
 
     # Timeline dates must run in order and fall within the cycle (the year before to the year after).
     def _check_timeline(self, loaded: Loaded, year: int, d: dict) -> None:

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from . import knowledge
 from .register import Kommun
 from .slugs import slug
+from .text import date_bounds
+
+WAYBACK = "https://web.archive.org/web/"
 
 if TYPE_CHECKING:
     from .people import Individual
@@ -22,6 +25,20 @@ class Source:
     url: str | None = None
     kind: str | None = None
     note: str | None = None
+    version: str | None = None  # the date of the version relied on, for pages that are overwritten
+    formerly: tuple[str, ...] = ()  # ids the source had before; their anchors keep working
+
+    # The date the archive relied on: the version's if given, otherwise the publication date.
+    @property
+    def relied_on(self) -> str | None:
+        return self.version or self.date
+
+    # The Wayback Machine's copy nearest the version relied on; the last day of a month or year when only that is known.
+    @property
+    def archive_url(self) -> str | None:
+        if not self.url or not self.relied_on:
+            return None
+        return f"{WAYBACK}{date_bounds(self.relied_on)[1]:%Y%m%d}/{self.url}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class Person:
     name: str
     title: str | None = None
     organisation: str | None = None
+    key: str | None = None  # an explicit identity from the data; otherwise the name is the identity
 
 
 @dataclass(frozen=True)
@@ -119,6 +137,7 @@ class Quote:
 class Step:
     title: str
     text: str
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +150,123 @@ class Question:
 class Process:
     sources: tuple[str, ...]
     steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Call:
+    """The invitation to take part: its text, the entry deadline, who could nominate, the entry questions."""
+
+    sources: tuple[str, ...]
+    text: str | None = None
+    deadline: str | None = None
+    nominations: str | None = None
     entry_questions: tuple[Question, ...] = ()
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Words of a winner's or nominee's representative, word for word, for the entrant they spoke for."""
+
+    text: str
+    speaker: Person
+    entrant: Entrant
+    sources: tuple[str, ...]
+    context: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Representative:
+    """A person the sources name as speaking or acting for an entrant, without quoting them."""
+
+    person: Person
+    entrant: Entrant
+    sources: tuple[str, ...]
+    context: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Partners:
+    """The organisations behind the award one year, as one source names them."""
+
+    organisations: tuple[str, ...]
+    sources: tuple[str, ...]
+    role: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Contributor:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    title: str
+    sources: tuple[str, ...]
+    date: str | None = None
+    publisher: str | None = None
+    contributors: tuple[Contributor, ...] = ()
+    description: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class EntrantsCount:
+    count: int
+    sources: tuple[str, ...]
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a source says about which time the award was given; checked against the archive's own count."""
+
+    number: int
+    quote: str
+    sources: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Where sources disagree: what each says, and which the archive follows."""
+
+    topic: str
+    claims: tuple[Claim, ...]
+    follows: str
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(s for c in self.claims for s in c.sources)
+
+
+@dataclass(frozen=True)
+class Fair:
+    """The fair where the next award is to be given, when nothing else is known about that cycle."""
+
+    year: int
+    name: str
+    sources: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+    venue: str | None = None
+    city: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +281,8 @@ class Event:
     theme: str | None = None
     theme_text: str | None = None
     note: str | None = None
+    organisers: tuple[str, ...] = ()
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,7 +301,7 @@ class Cycle:
     winner_sources: tuple[str, ...]
     winner_note: str | None = None
     summary: Fact | None = None
-    call: Fact | None = None
+    call: Call | None = None
     event: Event | None = None
     process: Process | None = None
     rounds: tuple[Round, ...] = ()
@@ -176,16 +313,29 @@ class Cycle:
     quotes: tuple[Quote, ...] = ()
     facts: tuple[Fact, ...] = ()
     gaps: tuple[str, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    representatives: tuple[Representative, ...] = ()
+    partners: tuple[Partners, ...] = ()
+    publications: tuple[Publication, ...] = ()
+    entrants_count: EntrantsCount | None = None
+    edition: Edition | None = None
+    conflicts: tuple[Conflict, ...] = ()
 
     # Every source id the cycle's facts point at, in first-use order.
     def source_ids(self) -> tuple[str, ...]:
         ids: list[str] = list(self.winner_sources)
-        parts = [self.summary, self.call, self.event, self.process, *self.rounds, self.jury, *self.timeline,
-                 self.ceremony, self.prize, *self.benefits, *self.quotes, *self.facts]
+        steps = self.process.steps if self.process else ()
+        parts = [self.summary, self.call, self.event, self.process, *steps, *self.rounds, self.entrants_count, self.jury,
+                 *self.timeline, self.ceremony, self.prize, *self.benefits, *self.statements, *self.representatives,
+                 *self.quotes, *self.partners, *self.publications, self.edition, *self.facts, *self.conflicts]
         for part in parts:
             if part is not None:
                 ids.extend(part.sources)
         return tuple(dict.fromkeys(ids))
+
+    # Every entrant of the cycle: the winner and everyone in every round.
+    def entrants(self) -> tuple[Entrant, ...]:
+        return (self.winner, *(e for r in self.rounds for e in r.entrants))
 
     # Stable ids for each entrant in each round: "finalist-varmdo-kommun"; a repeat in the same stage gets the round.
     def entrant_anchors(self) -> dict[tuple[int, int], str]:
@@ -238,6 +388,12 @@ class Archive:
     history: tuple[Fact, ...]
     kommuner: list[Kommun] = field(default_factory=list)  # every municipality that appears, by name
     people: tuple[Individual, ...] = ()  # everyone with a role, by surname (arkiv.people resolves who is who)
+    publications: tuple[Publication, ...] = ()  # publications about the award that belong to no one cycle
+    next_fair: Fair | None = None
+
+    # Which time the award was given in a year, counted from the cycles in the archive: 2019 -> 10.
+    def edition_of(self, year: int) -> int:
+        return sum(1 for c in self.cycles if c.year <= year)
 
     # Every appearance of one municipality, newest first, strongest role per cycle first.
     def appearances(self, code: str) -> list[Appearance]:

@@ -65,7 +65,9 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
+                   statement_anchors=pp.statement_anchors(cycle), representative_anchors=pp.representative_anchors(cycle),
                    presenter_anchor=pp.PRESENTER_ANCHOR,
+                   edition=archive.edition_of(cycle.year),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
 

@@ -1,7 +1,8 @@
 """Personerna i arkivet: vem som är samma person i olika år, och varje roll hen haft.
 
 Identity is settled here, once, and every page and download reads the result (Archive.people):
-- a mention in the data (a jury member, the presenter, a recipient, a speaker) is a person with a role in one cycle;
+- a mention in the data (a jury member, the presenter, a recipient, a speaker, a representative) is a person with
+  a role in one cycle;
 - two mentions are the same person when their names give the same address (slug), unless the data gives a `key`
   that settles it: one key for two spellings, two keys for two people of the same name;
 - data/people.yaml adds what the archive knows about a person as a whole: a note, and whether it is proven that
@@ -29,9 +30,13 @@ ROLE_LABELS: dict[str, str] = {
     "jurymedlem": "jurymedlem",
     "prisutdelare": "delade ut priset",
     "mottagare": "tog emot priset",
+    "uttalande": "uttalade sig",
+    "företrädare": "företrädde en deltagare",
     "citerad": "citerad",
 }
-ENTRANT_WORDS = {"prisutdelare": "till", "mottagare": "för"}  # how a role names the entrant it concerns
+# How a role that concerns an entrant says so: "delade ut priset till Sundsvalls kommun".
+ENTRANT_PHRASES = {"prisutdelare": "delade ut priset till {}", "mottagare": "tog emot priset för {}",
+                   "uttalande": "uttalade sig för {}", "företrädare": "företrädde {}"}
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,8 @@ class Role:
     # The role in a sentence: "delade ut priset till Sundsvalls kommun", "juryns ordförande".
     @property
     def phrase(self) -> str:
-        word = ENTRANT_WORDS.get(self.kind)
-        return f"{self.label} {word} {self.entrant}" if word and self.entrant else self.label
+        form = ENTRANT_PHRASES.get(self.kind)
+        return form.format(self.entrant) if form and self.entrant else self.label
 
 
 @dataclass(frozen=True)
@@ -106,12 +111,12 @@ class Individual:
         given, surname = split_name(self.name)
         return f"{surname}, {given}" if given else surname
 
-    # Each kind of role once with its years, newest first, each year with whether the role is uncertain:
-    # [("juryns ordförande", ((2023, False),)), ("jurymedlem", ((2017, False),))].
+    # Each role once with its years, newest first, each year with whether the role is uncertain:
+    # [("juryns ordförande", ((2023, False),)), ("delade ut priset till Sundsvalls kommun", ((2021, False),))].
     def short_roles(self) -> list[tuple[str, tuple[tuple[int, bool], ...]]]:
         years: dict[str, dict[int, bool]] = {}
         for r in self.roles:
-            held = years.setdefault(r.label, {})
+            held = years.setdefault(r.phrase, {})
             held[r.year] = held.get(r.year, True) and r.uncertain
         return [(label, tuple(held.items())) for label, held in years.items()]
 
@@ -124,7 +129,7 @@ def split_name(name: str) -> tuple[str, str]:
 
 # The id of the person a mention names: the data's key, or the address of the name.
 def person_id(p: Person) -> str:
-    return getattr(p, "key", None) or slug(p.name)
+    return p.key or slug(p.name)
 
 
 # The address of a person's page, relative to the site root.
@@ -146,6 +151,16 @@ def _numbered(prefix: str, people: list[Person]) -> list[str]:
 # The ids of a cycle's quotes on its year page, in order: one per speaker, numbered when a speaker says more.
 def quote_anchors(cycle: Cycle) -> list[str]:
     return _numbered("citat", [q.speaker for q in cycle.quotes])
+
+
+# The ids of a cycle's statements on its year page, in order.
+def statement_anchors(cycle: Cycle) -> list[str]:
+    return _numbered("uttalande", [s.speaker for s in cycle.statements])
+
+
+# The ids of a cycle's representatives on its year page, in order.
+def representative_anchors(cycle: Cycle) -> list[str]:
+    return _numbered("foretradare", [r.person for r in cycle.representatives])
 
 
 # The ids of a cycle's prize recipients on its year page, in order.
@@ -172,6 +187,11 @@ def roles(cycle: Cycle) -> Iterator[Role]:
             yield role(cer.presenter, "prisutdelare", PRESENTER_ANCHOR, cer.sources, entrant=cycle.winner.name)
         for p, anchor in zip(cer.received_by, recipient_anchors(cycle)):
             yield role(p, "mottagare", anchor, cer.sources, entrant=cycle.winner.name)
+    for st, anchor in zip(cycle.statements, statement_anchors(cycle)):
+        yield role(st.speaker, "uttalande", anchor, st.sources, entrant=st.entrant.name, text=st.text,
+                   uncertain=st.uncertain, note=st.note)
+    for rep, anchor in zip(cycle.representatives, representative_anchors(cycle)):
+        yield role(rep.person, "företrädare", anchor, rep.sources, entrant=rep.entrant.name, note=rep.note)
     for q, anchor in zip(cycle.quotes, quote_anchors(cycle)):
         yield role(q.speaker, "citerad", anchor, q.sources, text=q.text)
 

@@ -56,6 +56,9 @@ def _explain(err: ValidationError, loaded: Loaded) -> list[DataError]:
         if branch:
             return [e for sub in branch for e in _explain(sub, loaded)]
         return [loaded.error(path, "värdet har fel form.", desc)]
+    if kind == "anyOf" and all(set(b) == {"required"} for b in err.validator_value):
+        fields = [b["required"][0] for b in err.validator_value]
+        return [loaded.error(path, "gruppen saknar innehåll.", f"Fyll i minst ett av fälten {', '.join(fields)}.")]
     if kind == "required":
         missing = err.message.split("'")[1]
         return [loaded.error(path, f"fältet {missing} saknas.", f"Lägg till {missing}: här.")]

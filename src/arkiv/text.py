@@ -93,3 +93,17 @@ def sort_key_sv(text: str) -> tuple[int, ...]:
             char = fold(char)
         out.extend(SV_ALPHABET.index(c) + 10 if c in SV_ALPHABET else (int(c) if c.isdigit() else -1) for c in char)
     return tuple(out)
+
+
+ORDINALS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde",
+            "elfte", "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde",
+            "tjugonde")
+
+
+# 10 -> "tionde"; past the words, the numeral with its Swedish ending: 21 -> "21:a", 25 -> "25:e".
+def ordinal(n: int) -> str:
+    if n < 1:
+        raise ValueError(f"inget ordningstal för {n}")
+    if n <= len(ORDINALS):
+        return ORDINALS[n - 1]
+    return f"{n}:a" if n % 10 in (1, 2) and n % 100 not in (11, 12) else f"{n}:e"
