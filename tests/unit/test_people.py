@@ -154,3 +154,29 @@ def test_people_file_key_is_an_address(data):
     with pytest.raises(DataErrors) as exc:
         load_archive(data)
     assert "data/people.yaml" in exc.value.report()
+
+
+def test_a_key_settles_identity(archive):
+    c = cycle(archive, 2021)
+    a, b = c.ceremony.received_by
+    # Two spellings, one key: one person. The same name with two keys: two people.
+    one = dataclasses.replace(c, ceremony=dataclasses.replace(c.ceremony, received_by=(
+        dataclasses.replace(a, name="Per Ola Lindahl", key="per-ola-lindahl"),
+        dataclasses.replace(b, name="Per-Ola Lindahl", key="per-ola-lindahl"))), quotes=())
+    people = [p for p in pp.index((one,)) if "lindahl" in p.id]
+    assert [p.id for p in people] == ["per-ola-lindahl"] and set(people[0].names) == {"Per Ola Lindahl", "Per-Ola Lindahl"}
+    two = dataclasses.replace(c, ceremony=dataclasses.replace(c.ceremony, received_by=(
+        dataclasses.replace(a, name="Anna Ek"), dataclasses.replace(b, name="Anna Ek", key="anna-ek-sundsvall"))), quotes=())
+    assert sorted(p.id for p in pp.index((two,)) if p.name == "Anna Ek") == ["anna-ek", "anna-ek-sundsvall"]
+
+
+def test_statements_and_representatives_are_roles(archive):
+    c = cycle(archive, 2021)
+    speaker = m.Person("Ann Ek", "kommundirektör", "Sundsvalls kommun")
+    c = dataclasses.replace(c, statements=(m.Statement("Ord.", speaker, c.winner, ("seed-sundsvall-2021",)),
+                                           m.Statement("Fler ord.", speaker, c.winner, ("seed-sundsvall-2021",))),
+                            representatives=(m.Representative(m.Person("Bo Ek"), c.winner, ("seed-sundsvall-2021",)),))
+    roles = {(r.kind, r.anchor, r.phrase) for r in pp.roles(c) if r.name in ("Ann Ek", "Bo Ek")}
+    assert roles == {("uttalande", "uttalande-ann-ek", "uttalade sig för Sundsvalls kommun"),
+                     ("uttalande", "uttalande-ann-ek-2", "uttalade sig för Sundsvalls kommun"),
+                     ("företrädare", "foretradare-bo-ek", "företrädde Sundsvalls kommun")}
