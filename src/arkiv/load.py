@@ -206,11 +206,6 @@ class _Builder:
             if row["id"] in out:
                 self.errors.append(self.sources_file.error((i, "id"), f"källan {row['id']} finns redan.", "Ge källan ett eget id."))
             out[row["id"]] = m.Source(**{**row, "formerly": tuple(row.get("formerly", []))})
-            if row.get("url") and not (row.get("date") or row.get("version")):
-                self.errors.append(self.sources_file.error(
-                    (i, "url"), f"källan {row['id']} har en adress men inget datum.",
-                    "Lägg till date (när källan publicerades) eller version (datum för den version arkivet bygger på), "
-                    "så att länken till den arkiverade kopian kan dateras."))
         self.source_ids = set(out)
         return out
 
@@ -429,7 +424,7 @@ class _Builder:
                                                 f"Datum i tidslinjen ska ligga mellan {year - 1} och {year + 1}."))
             if item.get("end") and date_bounds(item["end"])[1] < start:
                 self.errors.append(loaded.error(("timeline", ti, "end"), "slutdatum ligger före startdatum.", "Byt plats på date och end."))
-            if previous and start < previous[1]:
+            if previous and end < previous[1]:  # "2021-05" after "2021-05-12" is fine: the month holds the day
                 self.errors.append(loaded.error(("timeline", ti, "date"), f"{item['date']} kommer före föregående rad ({previous[0]}).",
                                                 "Sortera tidslinjen i tidsordning."))
             previous = (item["date"], start)

@@ -33,11 +33,14 @@ class Source:
     def relied_on(self) -> str | None:
         return self.version or self.date
 
-    # The Wayback Machine's copy nearest the version relied on; the last day of a month or year when only that is known.
+    # The Wayback Machine's copy nearest the version relied on (the last day of a month or year when only that is
+    # known); with no date at all, its list of every capture of the address.
     @property
     def archive_url(self) -> str | None:
-        if not self.url or not self.relied_on:
+        if not self.url:
             return None
+        if not self.relied_on:
+            return f"{WAYBACK}*/{self.url}"
         return f"{WAYBACK}{date_bounds(self.relied_on)[1]:%Y%m%d}/{self.url}"
 
 

@@ -93,10 +93,13 @@ def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
 # About the award: purpose, names, history, the renaming.
 def render_about(archive: m.Archive, site: Site = Site()) -> str:
     process = next((c for c in archive.cycles if c.process and c.process.steps), None)
-    ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources), *(s for h in archive.history for s in h.sources)]
+    publications = [(c.year, p) for c in reversed(archive.cycles) for p in c.publications]
+    publications += [(None, p) for p in archive.publications]
+    ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources), *(s for h in archive.history for s in h.sources),
+           *(s for _, p in publications for s in p.sources)]
     sources = [archive.sources[i] for i in dict.fromkeys(ids)]
     return _render("about.md.j2", "om/index.md", archive, site, process_cycle=process, sources=sources,
-                   number={s.id: n for n, s in enumerate(sources, 1)})
+                   number={s.id: n for n, s in enumerate(sources, 1)}, publications=publications)
 
 
 # Open data: every download with its fields, the licence and the municipality code as join key.

@@ -47,7 +47,7 @@ def test_every_mention_in_the_data_has_exactly_one_person(archive):
 
 def test_titles_belong_to_the_year_not_the_person(archive):
     zafar = by_id(archive, "haron-zafar")
-    titles = {r.year: r.title for r in zafar.roles}
+    titles = {r.year: r.title for r in zafar.roles if r.kind in ("jurymedlem", "ordförande")}
     expected = {c.year: mm.title for c in archive.cycles if c.jury for mm in c.jury.members if mm.name == "Haron Zafar"}
     assert titles == expected and len(set(titles.values())) > 1, "the sources give him different titles"
 
@@ -102,7 +102,7 @@ def test_a_note_marks_mentions_not_proven_to_be_one_person(archive):
 def test_uncertain_roles_are_marked_in_short(archive):
     jury = m.Jury((m.JuryMember("Bengt Svenson", organisation="SKL", chair=True, uncertain=True),), False, ("skl-2011",))
     c = dataclasses.replace(cycle(archive, 2011), jury=jury)
-    (bengt,) = pp.index((c,))
+    bengt = next(p for p in pp.index((c,)) if p.id == "bengt-svenson")
     assert bengt.short_roles() == [("juryns ordförande", ((2011, True),))]
 
 
