@@ -97,8 +97,8 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("years", f"Utmärkelseåren vars uppgifter bygger på källan, skilda med {LIST_SEP}."),
     ),
     "personer.csv": (
-        ("person", "Personens nyckel, till exempel asa-zetterberg: samma för alla rader om samma person och samma som i "
-                   "adressen till personens sida."),
+        ("person", "Personens nyckel: samma på alla rader om samma person, och samma som i adressen till personens sida "
+                   "(personer/nyckel/)."),
         ("name", "Namnet så som källan skriver det det året."),
         ("role", ROLE_TEXT),
         ("year", "Utmärkelseåret."),

@@ -12,7 +12,8 @@ import pytest
 QUERIES = {
     "sundsv": ["kommuner/sundsvall/"],
     "sundsvall": ["2021/", "kommuner/sundsvall/"],
-    "zetterberg": ["2017/", "2023/"],
+    "zetterberg": ["personer/asa-zetterberg/", "2017/"],  # her page leads to every year she had a role
+    "forsang": ["personer/mia-forsang/"],
     "westergren": ["2017/"],
     "IT-kommun 2009": ["2009/"],
     "ledartröjan": ["2017/"],
