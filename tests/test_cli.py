@@ -157,3 +157,49 @@ def test_new_cycle_rejects_a_non_year(data):
     result = arkiv("new-cycle", "tjugofem", "--data", str(data))
     assert result.returncode == 2
     assert "inget årtal" in result.stderr
+
+
+def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_command):
+    winners = data / "winners.yaml"
+    winners.write_text(winners.read_text(encoding="utf-8").replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1),
+                       encoding="utf-8")
+    cycle = data / "cycles" / "2021.yaml"
+    cycle.write_text(cycle.read_text(encoding="utf-8") + "venu: Göteborg\n", encoding="utf-8")
+    terminal = arkiv("check", "--data", str(data))
+    github = arkiv("check", "--data", str(data), "--format", "github")
+    assert github.returncode == terminal.returncode == 1
+    assert "Traceback" not in github.stdout + github.stderr
+    # The log keeps the terminal report; stdout holds one workflow command per problem.
+    assert github.stderr == terminal.stderr
+    located = [ln.strip() for ln in terminal.stderr.splitlines()[1:] if ln.startswith("  ")]
+    commands = [workflow_command(ln) for ln in github.stdout.splitlines()]
+    assert len(commands) == len(located) == 2
+    last_line = len(cycle.read_text(encoding="utf-8").splitlines())
+    expected = {("data/cycles/2021.yaml", str(last_line), "1", "Fel i fältet venu"),
+                ("data/winners.yaml", "8", "11", "Fel i fältet [0].winner")}
+    assert {(p["file"], p["line"], p["col"], p["title"]) for _, p, _ in commands} == expected
+    for (name, props, message), text in zip(commands, located):
+        assert name == "error"
+        # Same place, same Swedish message and advice as the terminal line.
+        field = props["title"].removeprefix("Fel i fältet ")
+        assert text == f"{props['file']}:{props['line']}:{props['col']}: {field}: {message}"
+    assert "Menade du Värmdö kommun" in commands[1][2]
+
+
+def test_check_format_github_on_good_data_prints_only_the_summary():
+    result = arkiv("check", "--format", "github")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Datan är i ordning:") and "::" not in result.stdout
+
+
+def test_check_format_github_without_data_folder_is_an_annotation_too(tmp_path, workflow_command):
+    result = arkiv("check", "--data", str(tmp_path / "nowhere"), "--format", "github")
+    assert result.returncode == 1
+    name, props, message = workflow_command(result.stdout.strip())
+    assert name == "error" and message.startswith("Hittar ingen datamapp")
+
+
+def test_check_refuses_an_unknown_format():
+    result = arkiv("check", "--format", "xml")
+    assert result.returncode == 2
+    assert "github" in result.stderr
