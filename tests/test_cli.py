@@ -161,8 +161,8 @@ def test_new_cycle_rejects_a_non_year(data):
 
 def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_command):
     winners = data / "winners.yaml"
-    winners.write_text(winners.read_text(encoding="utf-8").replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1),
-                       encoding="utf-8")
+    text = winners.read_text(encoding="utf-8")
+    winners.write_text(text.replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1), encoding="utf-8")
     cycle = data / "cycles" / "2021.yaml"
     cycle.write_text(cycle.read_text(encoding="utf-8") + "venu: Göteborg\n", encoding="utf-8")
     terminal = arkiv("check", "--data", str(data))

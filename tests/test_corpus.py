@@ -116,8 +116,9 @@ def test_github_annotation_for_case(name, tmp_path, workflow_command):
         load_archive(tmp_path / "data")
     commands = [workflow_command(line) for line in error_annotations(caught.value.errors)]
     title = "Fel i filen" if exp["field"] == "(filen)" else f"Fel i fältet {exp['field']}"
+    where = (exp["file"], str(exp["line"]), title)
     hits = [message for kind, props, message in commands
-            if kind == "error" and (props["file"], props["line"], props["title"]) == (exp["file"], str(exp["line"]), title)
+            if kind == "error" and (props["file"], props["line"], props["title"]) == where
             and exp["phrase"] in message and int(props["col"]) >= 1]
     assert hits, f"no annotation at {exp['file']}:{exp['line']} titled {title!r} with {exp['phrase']!r}:\n{commands}"
 

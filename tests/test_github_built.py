@@ -1,5 +1,5 @@
-"""What GitHub users meet in the built site: the "Föreslå en rättelse" links open the correction form with the page filled in, and the preview
-that pull requests upload works the way the job summary tells a reviewer to open it."""
+"""What GitHub users meet in the built site: the "Föreslå en rättelse" links open the correction form with the page
+filled in, and the preview that pull requests upload works the way the job summary tells a reviewer to open it."""
 
 from __future__ import annotations
 

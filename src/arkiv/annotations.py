@@ -1,4 +1,5 @@
-"""Fel i datafilerna som GitHubs arbetsflödeskommandon (::error file=…,line=…::…): de visas på raden i pull requesten."""
+"""Fel i datafilerna som GitHubs arbetsflödeskommandon (::error file=…,line=…::…), som visas på raden i en pull
+request."""
 
 from __future__ import annotations
 

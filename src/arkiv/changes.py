@@ -136,7 +136,7 @@ def _changed(old, new, where: tuple[str, ...], name: str) -> Change:
     return Change(where, "ändras", describe(old, name), describe(new, name))
 
 
-# Two lists: items matched by their key; removed, added, changed and, if only the order moved, the new order.
+# Two lists: items matched by their key; removed, added and changed items, and the new order if it moved.
 def _diff_items(old: tuple, new: tuple, where: tuple[str, ...], name: str) -> list[Change]:
     before, after = _keyed(old), _keyed(new)
     gone = [k for k in before if k not in after]
@@ -163,10 +163,11 @@ def _diff_items(old: tuple, new: tuple, where: tuple[str, ...], name: str) -> li
 # Items of a list by key, a repeated key numbered by occurrence so nothing is lost.
 def _keyed(items: tuple) -> dict:
     out: dict = {}
+    seen: dict = {}
     for item in items:
         key = _key(item)
-        n = sum(1 for k in out if k[0] == key)
-        out[(key, n)] = item
+        seen[key] = seen.get(key, -1) + 1
+        out[(key, seen[key])] = item
     return out
 
 

@@ -1,4 +1,5 @@
-"""`arkiv changes`: two archives compared through the model, on copies of the real data/ edited as an organiser would."""
+"""`arkiv changes`: two archives compared through the model, on copies of the real data/ edited as an organiser
+would."""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def test_comments_and_line_breaks_are_not_changes(data):
     cycle.write_text("# en ny kommentar\n" + cycle.read_text(encoding="utf-8"), encoding="utf-8")
     winners = data / "winners.yaml"
     # The folded motivation broken at another place reads as the same text.
-    edit(winners, "storskalig förflyttning av kultur,\n      kompetens", "storskalig förflyttning\n      av kultur, kompetens")
+    edit(winners, "storskalig förflyttning av kultur,\n      kompetens",
+         "storskalig förflyttning\n      av kultur, kompetens")
     assert changes_after(data).empty
 
 
@@ -79,7 +81,8 @@ def test_jury_member_added_and_another_removed(data):
          "    - name: Anna Andersson\n      title: kommundirektör\n      organisation: Exempels kommun\n")
     cycle = only_cycle(changes_after(data), 2023)
     assert sorted((c.place, c.kind, c.old, c.new) for c in cycle.changes) == [
-        ("Juryn › ledamöter", "läggs till", "", "Anna Andersson (titel: kommundirektör; organisation: Exempels kommun)"),
+        ("Juryn › ledamöter", "läggs till", "",
+         "Anna Andersson (titel: kommundirektör; organisation: Exempels kommun)"),
         ("Juryn › ledamöter", "tas bort", "Jessica Steinmetz (titel: biträdande enhetschef; organisation: "
                                           "Regeringskansliet)", ""),
     ]
@@ -213,7 +216,8 @@ def test_a_field_new_to_the_model_is_compared_without_code_changes(archive):
     # Edited inside: the new record type is matched by its text and compared field by field.
     edited = dataclasses.replace(new, statements=(Statement("Bo Berg", "Ett uttalande."),), entrant_count=43)
     assert sorted((c.place, c.old, c.new) for c in diff(new, edited)) == [
-        ("Fältet entrant_count", "42", "43"), ("Fältet statements › Ett uttalande. › fältet said_by", "Anna Andersson", "Bo Berg")]
+        ("Fältet entrant_count", "42", "43"),
+        ("Fältet statements › Ett uttalande. › fältet said_by", "Anna Andersson", "Bo Berg")]
     # And the whole archive, with such cycles, is compared through them.
     older = dataclasses.replace(archive, cycles=(base, *archive.cycles[1:]))
     newer = dataclasses.replace(archive, cycles=(new, *archive.cycles[1:]))
@@ -244,7 +248,8 @@ def _found_sources(*changes):
 
 
 def test_problems_loading_either_side_are_said_plainly():
-    text = render("main", None, base_problem="1 fel i datafilerna:\n  main:data/winners.yaml:1:1: (filen): filen är tom.")
+    text = render("main", None,
+                  base_problem="1 fel i datafilerna:\n  main:data/winners.yaml:1:1: (filen): filen är tom.")
     assert "Uppgifterna i `main` går inte att läsa in" in text
     assert "\n    1 fel i datafilerna:\n      main:data/winners.yaml:1:1:" in text
     text = render("main", None, work_problem="1 fel i datafilerna:\n  data/winners.yaml:1:1: (filen): filen är tom.")
