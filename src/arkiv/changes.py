@@ -7,6 +7,7 @@ compared and described without a change here; labels.py gives it a Swedish name,
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import model as m
@@ -25,6 +26,7 @@ SHOWN_FIELDS = ("own_name", "name", "label", "question", "title", "text", "id", 
 DERIVED = frozenset({"kommuner"})
 # Fields that point at records kept elsewhere (the municipality register): in a description they are only named.
 REFERENCES = frozenset({"kommuner"})
+SEQUENCES = (tuple, list)  # the model's lists are tuples; a list in a new field is compared the same way
 LONG_TEXT = 80  # a changed text at least this long, or with a line break, is shown word by word
 SHORT_NAME = 60  # an item's name in a path is cut to this many characters
 
@@ -111,16 +113,21 @@ def _contents(cycle: m.Cycle) -> tuple[Change, ...]:
 def diff(old, new, where: tuple[str, ...] = (), name: str = "") -> list[Change]:
     if old == new:
         return []
-    if _blank(old) and isinstance(new, tuple):
+    if _blank(old) and isinstance(new, SEQUENCES):
         return [Change(where, "läggs till", new=describe(item, name)) for item in new]
-    if _blank(new) and isinstance(old, tuple):
+    if _blank(new) and isinstance(old, SEQUENCES):
         return [Change(where, "tas bort", describe(item, name)) for item in old]
     if _blank(old):
         return [Change(where, "läggs till", new=describe(new, name))]
     if _blank(new):
         return [Change(where, "tas bort", describe(old, name))]
-    if isinstance(old, tuple) and isinstance(new, tuple):
-        return _diff_items(old, new, where, name)
+    if isinstance(old, SEQUENCES) and isinstance(new, SEQUENCES):
+        return _diff_items(tuple(old), tuple(new), where, name)
+    if isinstance(old, Mapping) and isinstance(new, Mapping):
+        out = []
+        for key in dict.fromkeys([*old, *new]):
+            out += diff(old.get(key), new.get(key), (*where, str(key)), name)
+        return out
     if _same_record(old, new):
         out = []
         for f in dataclasses.fields(old):
@@ -201,8 +208,10 @@ def describe(value, name: str = "", omit=frozenset()) -> str:
         return str(value).replace(".", ",")
     if isinstance(value, str):
         return _date(value) if name in DATE_FIELDS else value
-    if isinstance(value, tuple):
+    if isinstance(value, SEQUENCES):
         return ", ".join(describe(item, name) for item in value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{key}: {describe(item, name)}" for key, item in value.items())
     if dataclasses.is_dataclass(value):
         return _describe_record(value, omit)
     raise TypeError(f"Kan inte beskriva ett värde av typen {type(value).__name__} i arkivet.")
@@ -218,7 +227,7 @@ def _describe_record(record, omit=frozenset()) -> str:
             continue
         named_only = f.name in REFERENCES
         text = ", ".join(shown(v) if named_only else describe(v, f.name)
-                         for v in (value if isinstance(value, tuple) else (value,)))
+                         for v in (value if isinstance(value, SEQUENCES) else (value,)))
         if text != head:  # an entrant's one municipality is already in its name
             details.append(f"{field_label(f.name)}: {text}")
     if not head:
@@ -244,9 +253,9 @@ def _date(value: str) -> str:
         return value
 
 
-# Nothing there: None, an empty text or an empty list.
+# Nothing there: None, an empty text, an empty list or an empty table.
 def _blank(value) -> bool:
-    return value is None or value == "" or value == ()
+    return value is None or value == "" or (isinstance(value, (*SEQUENCES, Mapping)) and not value)
 
 
 def _is_long(old: str, new: str) -> bool:

@@ -205,17 +205,22 @@ def test_a_field_new_to_the_model_is_compared_without_code_changes(archive):
     # A model extended with fields this module has never heard of, as another branch may do.
     Statement = dataclasses.make_dataclass("Statement", [("said_by", str), ("text", str)], frozen=True)
     Extended = dataclasses.make_dataclass(
-        "Extended", [("statements", tuple, ()), ("entrant_count", int | None, None)], bases=(m.Cycle,), frozen=True)
+        "Extended", [("statements", tuple, ()), ("entrant_count", int | None, None),
+                     ("counts", dict, dataclasses.field(default_factory=dict))], bases=(m.Cycle,), frozen=True)
     old = archive.cycles[0]
     base = Extended(**{f.name: getattr(old, f.name) for f in dataclasses.fields(old)})
-    new = dataclasses.replace(base, statements=(Statement("Anna Andersson", "Ett uttalande."),), entrant_count=42)
+    new = dataclasses.replace(base, statements=(Statement("Anna Andersson", "Ett uttalande."),), entrant_count=42,
+                              counts={"nominerad": 7})
     found = diff(base, new)
     assert sorted((c.place, c.kind, c.new) for c in found) == [
+        ("Fältet counts", "läggs till", "nominerad: 7"),
         ("Fältet entrant_count", "läggs till", "42"),
         ("Fältet statements", "läggs till", "Ett uttalande. (fältet said_by: Anna Andersson)")]
     # Edited inside: the new record type is matched by its text and compared field by field.
-    edited = dataclasses.replace(new, statements=(Statement("Bo Berg", "Ett uttalande."),), entrant_count=43)
+    edited = dataclasses.replace(new, statements=(Statement("Bo Berg", "Ett uttalande."),), entrant_count=43,
+                                 counts={"nominerad": 8, "finalist": 3})
     assert sorted((c.place, c.old, c.new) for c in diff(new, edited)) == [
+        ("Fältet counts › finalist", "", "3"), ("Fältet counts › nominerad", "7", "8"),
         ("Fältet entrant_count", "42", "43"),
         ("Fältet statements › Ett uttalande. › fältet said_by", "Anna Andersson", "Bo Berg")]
     # And the whole archive, with such cycles, is compared through them.
@@ -232,7 +237,9 @@ def test_labels_are_swedish_and_unknown_fields_are_named_plainly():
 
 def test_unknown_kind_of_value_fails_loudly():
     with pytest.raises(TypeError, match="Kan inte beskriva"):
-        diff(None, {"en": "ordbok"})
+        diff(None, {"en mängd"})
+    with pytest.raises(TypeError, match="Kan inte beskriva"):
+        diff(1.5j, 2j)
 
 
 def test_text_from_the_data_cannot_become_markup():
