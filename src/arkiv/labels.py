@@ -25,6 +25,13 @@ FIELD_LABELS = {
     "quotes": "citat",
     "facts": "fakta",
     "gaps": "det arkivet inte vet",
+    "statements": "vinnare och nominerade berättar",
+    "representatives": "företrädare för deltagarna",
+    "partners": "bakom utmärkelsen",
+    "publications": "skrifter",
+    "entrants_count": "antal deltagande kommuner",
+    "edition": "vilken gång i ordningen enligt källan",
+    "conflicts": "där källorna säger olika",
     # Jury, persons, entrants, rounds
     "members": "ledamöter",
     "complete": "hela juryn känd",
@@ -60,11 +67,28 @@ FIELD_LABELS = {
     "entry_questions": "frågor i ansökan",
     "question": "fråga",
     "max_chars": "högsta antal tecken",
+    "deadline": "sista dag för anmälan",
+    "nominations": "vem som fick nominera",
+    "entrant": "för deltagaren",
+    "context": "sammanhang",
+    "person": "person",
+    "organisations": "organisationer",
+    "role": "roll",
+    "contributors": "medverkande",
+    "organisers": "arrangörer",
+    "count": "antal",
+    "number": "gång i ordningen",
+    "topic": "gäller",
+    "claims": "vad källorna säger",
+    "follows": "arkivet följer",
+    "key": "personnyckel",
     # Sources
     "id": "id",
     "publisher": "utgivare",
     "url": "adress",
     "kind": "typ av källa",
+    "version": "version som arkivet bygger på",
+    "formerly": "tidigare id",
     # The award (award.yaml)
     "names": "utmärkelsens namn genom åren",
     "first": "första år",
@@ -73,6 +97,7 @@ FIELD_LABELS = {
     "interval": "år mellan utmärkelserna",
     "purpose": "syfte",
     "history": "historia",
+    "next_fair": "nästa mässa",
     # Municipalities (kommuner.csv)
     "code": "kommunkod",
     "formal": "formellt namn",
@@ -84,7 +109,7 @@ FIELD_LABELS = {
 }
 
 # Fields that hold archive dates ("2023-11-21", "2023-11", "2023"): shown as "21 november 2023".
-DATE_FIELDS = frozenset({"date", "start", "end"})
+DATE_FIELDS = frozenset({"date", "start", "end", "deadline", "version"})
 
 
 # The Swedish name of a model field; an unknown one is named by itself: "fältet entrant_counts".
