@@ -61,3 +61,30 @@ def built_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
+
+
+# Read a workflow command line back the way the GitHub Actions runner does: (command, properties, message), unescaped.
+def read_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
+    assert line.startswith("::"), line
+    head, sep, message = line[2:].partition("::")
+    assert sep, f"no '::' after the command: {line}"
+    name, _, props = head.partition(" ")
+    properties = {}
+    for pair in filter(None, props.split(",")):
+        key, eq, value = pair.partition("=")
+        assert eq, f"property without '=': {pair!r} in {line}"
+        properties[key] = _unescape(value, ("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","))
+    return name, properties, _unescape(message, ("%0D", "\r"), ("%0A", "\n"))
+
+
+# The runner's unescaping: the special characters first, %25 last, so "%250A" reads back as the text "%0A".
+def _unescape(text: str, *pairs: tuple[str, str]) -> str:
+    for code, char in pairs:
+        text = text.replace(code, char)
+    return text.replace("%25", "%")
+
+
+@pytest.fixture(scope="session")
+def workflow_command():
+    """Parse one workflow command line (::error file=…::message) as the Actions runner does."""
+    return read_workflow_command

@@ -157,3 +157,158 @@ def test_new_cycle_rejects_a_non_year(data):
     result = arkiv("new-cycle", "tjugofem", "--data", str(data))
     assert result.returncode == 2
     assert "inget årtal" in result.stderr
+
+
+def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_command):
+    winners = data / "winners.yaml"
+    text = winners.read_text(encoding="utf-8")
+    winners.write_text(text.replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1), encoding="utf-8")
+    cycle = data / "cycles" / "2021.yaml"
+    cycle.write_text(cycle.read_text(encoding="utf-8") + "venu: Göteborg\n", encoding="utf-8")
+    terminal = arkiv("check", "--data", str(data))
+    github = arkiv("check", "--data", str(data), "--format", "github")
+    assert github.returncode == terminal.returncode == 1
+    assert "Traceback" not in github.stdout + github.stderr
+    # The log keeps the terminal report; stdout holds one workflow command per problem.
+    assert github.stderr == terminal.stderr
+    located = [ln.strip() for ln in terminal.stderr.splitlines()[1:] if ln.startswith("  ")]
+    commands = [workflow_command(ln) for ln in github.stdout.splitlines()]
+    assert len(commands) == len(located) == 2
+    last_line = len(cycle.read_text(encoding="utf-8").splitlines())
+    expected = {("data/cycles/2021.yaml", str(last_line), "1", "Fel i fältet venu"),
+                ("data/winners.yaml", "8", "11", "Fel i fältet [0].winner")}
+    assert {(p["file"], p["line"], p["col"], p["title"]) for _, p, _ in commands} == expected
+    for (name, props, message), text in zip(commands, located):
+        assert name == "error"
+        # Same place, same Swedish message and advice as the terminal line.
+        field = props["title"].removeprefix("Fel i fältet ")
+        assert text == f"{props['file']}:{props['line']}:{props['col']}: {field}: {message}"
+    assert "Menade du Värmdö kommun" in commands[1][2]
+
+
+def test_check_format_github_on_good_data_prints_only_the_summary():
+    result = arkiv("check", "--format", "github")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Datan är i ordning:") and "::" not in result.stdout
+
+
+def test_check_format_github_without_data_folder_is_an_annotation_too(tmp_path, workflow_command):
+    result = arkiv("check", "--data", str(tmp_path / "nowhere"), "--format", "github")
+    assert result.returncode == 1
+    name, props, message = workflow_command(result.stdout.strip())
+    assert name == "error" and message.startswith("Hittar ingen datamapp")
+
+
+def test_check_refuses_an_unknown_format():
+    result = arkiv("check", "--format", "xml")
+    assert result.returncode == 2
+    assert "github" in result.stderr
+
+
+# A real git repository in tmp holding a copy of data/, committed on main.
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+                            cwd=repo, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", repo / "data")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Arkivet")
+    return repo
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+SAMPLE_EDIT = [
+    ("winners.yaml", "format en kultur och en organisation", "format en kultur och en ledning"),
+    ("cycles/2023.yaml", "    - name: Jessica Steinmetz\n",
+     "    - name: Anna Andersson\n      title: kommundirektör\n      organisation: Exempels kommun\n"
+     "    - name: Jessica Steinmetz\n"),
+]
+
+
+def test_changes_describes_an_edit_against_a_branch(repo):
+    for name, old, new in SAMPLE_EDIT:
+        replace_in(repo / "data" / name, old, new)
+    result = arkiv("changes", "main", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("## Ändringar i arkivet jämfört med `main`\n")
+    assert "### 2023\n\n- **Juryn › ledamöter:** läggs till: Anna Andersson (titel: kommundirektör; " \
+           "organisation: Exempels kommun)\n" in out
+    assert "### 2021\n\n- **Juryns motivering:** ändras: … " in out
+    assert "en <del>organisation</del> <ins>ledning</ins> som" in out
+    assert out.index("### 2023") < out.index("### 2021")
+    # Committed on a branch, the same edit reads the same against main; against itself there is nothing.
+    git(repo, "switch", "-q", "-c", "rattelse")
+    git(repo, "commit", "-q", "-am", "Rättelse")
+    assert arkiv("changes", "main", cwd=repo).stdout == out
+    same = arkiv("changes", "HEAD", "--data", str(repo / "data"))
+    assert same.returncode == 0 and "Inga ändringar i arkivet." in same.stdout
+
+
+def test_changes_says_so_when_the_base_does_not_load(repo):
+    git(repo, "switch", "-q", "-c", "trasig")
+    (repo / "data" / "winners.yaml").write_text("- year: 2023\n  winner: [\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Trasig")
+    git(repo, "switch", "-q", "main")
+    result = arkiv("changes", "trasig", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "Uppgifterna i `trasig` går inte att läsa in" in result.stdout
+    assert "    1 fel i datafilerna:\n      trasig:data/winners.yaml:" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_changes_fails_when_the_work_tree_does_not_load(repo):
+    (repo / "data" / "winners.yaml").write_text("", encoding="utf-8")
+    result = arkiv("changes", "main", cwd=repo)
+    assert result.returncode == 1
+    assert "Uppgifterna i den här versionen går inte att läsa in" in result.stdout
+    assert "data/winners.yaml:1:1: (filen): filen är tom." in result.stdout
+
+
+@pytest.mark.parametrize("ref, phrase", [("finns-inte", "Versionen finns-inte finns inte i git-arkivet"),
+                                         ("--output=x", "är inget namn på en version")])
+def test_changes_against_an_unknown_version(repo, ref, phrase):
+    result = arkiv("changes", ref, cwd=repo) if not ref.startswith("-") else arkiv("changes", "--", ref, cwd=repo)
+    assert result.returncode == 1
+    assert phrase in result.stderr and "Traceback" not in result.stderr
+    assert not (repo / "x").exists()
+
+
+def test_changes_against_a_version_without_data(repo):
+    git(repo, "switch", "-q", "--orphan", "tom")
+    (repo / "LÄSMIG.txt").write_text("inget här\n", encoding="utf-8")
+    git(repo, "add", "LÄSMIG.txt")
+    git(repo, "commit", "-q", "-m", "Tom")
+    git(repo, "switch", "-q", "main")
+    result = arkiv("changes", "tom", cwd=repo)
+    assert result.returncode == 1
+    assert "Versionen tom har ingen mapp data/" in result.stderr
+
+
+def test_changes_outside_git(data):
+    result = arkiv("changes", "main", "--data", str(data))
+    assert result.returncode == 1
+    assert "ligger inte i ett git-arkiv" in result.stderr
+
+
+def test_changes_refuses_a_link_in_the_data_folder(repo):
+    git(repo, "switch", "-q", "-c", "lank")
+    (repo / "data" / "lank.yaml").symlink_to("/etc/passwd")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Länk")
+    git(repo, "switch", "-q", "main")
+    result = arkiv("changes", "lank", cwd=repo)
+    assert result.returncode == 1
+    assert "data/lank.yaml i git-versionen är en länk" in result.stderr

@@ -103,6 +103,26 @@ def test_check_reports_case(name, checked):
     assert result.stderr.splitlines()[0].endswith("fel i datafilerna:")
 
 
+# The same cases as GitHub annotations (arkiv check --format github), loaded in this process: quick for all of them.
+@pytest.mark.parametrize("name", CASES)
+def test_github_annotation_for_case(name, tmp_path, workflow_command):
+    from arkiv.annotations import error_annotations
+    from arkiv.errors import DataErrors
+    from arkiv.load import load_archive
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    exp = overlay(name, tmp_path)
+    with pytest.raises(DataErrors) as caught:
+        load_archive(tmp_path / "data")
+    commands = [workflow_command(line) for line in error_annotations(caught.value.errors)]
+    title = "Fel i filen" if exp["field"] == "(filen)" else f"Fel i fältet {exp['field']}"
+    where = (exp["file"], str(exp["line"]), title)
+    hits = [message for kind, props, message in commands
+            if kind == "error" and (props["file"], props["line"], props["title"]) == where
+            and exp["phrase"] in message and int(props["col"]) >= 1]
+    assert hits, f"no annotation at {exp['file']}:{exp['line']} titled {title!r} with {exp['phrase']!r}:\n{commands}"
+
+
 @pytest.mark.build
 @pytest.mark.parametrize("name", BUILD_CASES)
 def test_build_stops_on_case_and_keeps_site(name, tmp_path, project_copy, build):

@@ -271,4 +271,4 @@ def test_citation_on_year_pages(built_site, archive):
         assert cite, c.year
         expected = max(lastmod[f] for f in (f"data/cycles/{c.year}.yaml", "data/winners.yaml"))
         assert f"{SITE_URL}{c.year}/" in cite.group(1) and format_date(expected) in cite.group(1)
-        assert f"/edit/main/data/cycles/{c.year}.yaml" in page and "Föreslå en rättelse" in page
+        assert f"/blob/main/data/cycles/{c.year}.yaml" in page and "Föreslå en rättelse" in page

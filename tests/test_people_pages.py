@@ -152,7 +152,7 @@ def test_integritet_is_in_every_footer_and_says_how_to_ask(built_site):
     for phrase in ("fotografier", "kontaktuppgifter", "telefonnummer", "e-postadresser", "publicerade källor",
                    "tas bort", "offentlig"):
         assert phrase in text, phrase
-    assert f'href="{REPO}/issues/new?template=rattelse.yml"' in body
+    assert f'href="{REPO}/issues/new?template=rattelse.yml&amp;' in body, "the correction form, also for removal"
     for html_file in built_site.rglob("*.html"):
         raw = html_file.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in raw[:2000]:

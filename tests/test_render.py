@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from arkiv import pages
+from arkiv.corrections import correction_url
 from arkiv.templating import md
 from arkiv.model import Entrant
 
@@ -45,7 +46,10 @@ def test_year_page_parts(archive):
     assert 'id="finalist-varmdo-kommun"' in out and 'id="nominerad-ostersunds-kommun"' in out
     assert 'id="jury-patrik-sundstrom"' in out
     assert "https://example.org/arkiv/2023/" in out
-    assert "https://github.com/o/r/edit/main/data/cycles/2023.yaml" in out
+    assert "https://github.com/o/r/blob/main/data/cycles/2023.yaml" in out
+    # The correction link opens the form with the year and the page's address filled in (& escaped in HTML).
+    form = correction_url("https://github.com/o/r", "2023", "https://example.org/arkiv/2023/")
+    assert f'<a href="{form.replace("&", "&amp;")}">Föreslå en rättelse</a>' in out
     assert 'rel="prev">← Sveriges DigitaliseringsKommun 2021' in out and 'rel="next"' not in out
 
 

@@ -90,3 +90,60 @@ def test_actions_are_pinned_to_a_major_version():
             for step in steps(job):
                 if "uses" in step:
                     assert "@v" in step["uses"] or len(step["uses"].split("@")[-1]) == 40, (path.name, step["uses"])
+
+
+def step(job: dict, starts: str) -> dict:
+    found = [s for s in steps(job) if s.get("run", "").startswith(starts) or s.get("uses", "").startswith(starts)]
+    assert len(found) == 1, (starts, found)
+    return found[0]
+
+
+def test_pull_request_annotates_data_errors_on_their_lines():
+    (job,) = load("pr.yml")["jobs"].values()
+    assert step(job, "python3 dev.py check")["run"].split() == ["python3", "dev.py", "check", "--format", "github"]
+
+
+def test_pull_request_describes_its_changes_in_the_job_summary():
+    (job,) = load("pr.yml")["jobs"].values()
+    checkout = step(job, "actions/checkout@")
+    # The base branch must be in the clone for `arkiv changes` to read it.
+    assert checkout["with"]["fetch-depth"] == 0
+    changes = step(job, ".venv/bin/arkiv changes")
+    assert changes["run"] == '.venv/bin/arkiv changes "$BASE" >> "$GITHUB_STEP_SUMMARY"'
+    assert changes["env"]["BASE"] == "origin/${{ github.base_ref }}"
+    # Also when the data check failed: the summary then says the data does not load.
+    assert changes["if"] == "${{ !cancelled() }}"
+    names = [s.get("name") for s in steps(job)]
+    assert names.index(changes["name"]) > names.index(step(job, "python3 dev.py check")["name"])
+
+
+def test_pull_request_uploads_the_built_site_and_says_how_to_open_it():
+    (job,) = load("pr.yml")["jobs"].values()
+    runs = [s.get("run", "") for s in steps(job)]
+    upload = step(job, "actions/upload-artifact@")
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert upload["with"]["if-no-files-found"] == "error"
+    assert runs.index("python3 dev.py build") < steps(job).index(upload)
+    note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "http.server" in s["run"])
+    assert note["env"]["PREVIEW_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
+    assert f"{upload['with']['name']}.zip" in note["run"]
+    assert f"sparas i {upload['with']['retention-days']} dagar" in note["run"]
+
+
+# The preview note as the runner writes it: the step's script run by bash, into a summary file.
+def preview_note(tmp_path: Path) -> str:
+    (job,) = load("pr.yml")["jobs"].values()
+    note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "http.server" in s["run"])
+    summary = tmp_path / "summary.md"
+    env = {"PATH": "/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary), "PREVIEW_URL": "https://example.invalid/zip"}
+    result = subprocess.run(["bash", "-e", "-c", note["run"]], env=env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return summary.read_text(encoding="utf-8")
+
+
+def test_preview_note_renders_as_markdown(tmp_path):
+    text = preview_note(tmp_path)
+    assert text.startswith("\n## Förhandsvisning av sajten\n")
+    assert "[forhandsvisning.zip](https://example.invalid/zip)" in text
+    assert "```sh\n   python3 -m http.server -d forhandsvisning\n   ```" in text
+    assert "$" not in text and "EOF" not in text

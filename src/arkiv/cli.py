@@ -1,15 +1,20 @@
-"""Kommandoraden för organisatörer: `arkiv check` kontrollerar datafilerna, `arkiv new-cycle ÅÅÅÅ` skapar ett nytt år."""
+"""Kommandoraden för organisatörer: `arkiv check` kontrollerar datafilerna, `arkiv changes VERSION` beskriver vad en
+ändring gör med arkivet, `arkiv new-cycle ÅÅÅÅ` skapar ett nytt år."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 import jinja2
 import yaml
 
+from . import annotations
 from .errors import DataErrors
+
+CHECK_FORMATS = ("terminal", "github")
 
 WINNERS_ROW = """\
 - year: {year}
@@ -25,29 +30,63 @@ def _data_dir(value: str | None) -> Path:
     return Path(value) if value else Path.cwd() / "data"
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, fmt: str = "terminal") -> int:
+    if fmt == "github":
+        print(annotations.command("error", message, title="arkiv check"))
     print(message, file=sys.stderr)
     return 1
 
 
 # `arkiv check`: load and validate everything; every problem with file, line and field, or a one-line summary.
-def check(data_dir: Path) -> int:
+# With fmt="github" each problem is also a workflow command on stdout, which GitHub shows on the line in the PR.
+def check(data_dir: Path, fmt: str = "terminal") -> int:
     from .load import load_archive
 
     if not (data_dir / "kommuner.csv").is_file():
         return _fail(f"Hittar ingen datamapp i {data_dir} (där ska bland annat kommuner.csv finnas). "
-                     "Kör kommandot i projektets rotmapp eller ange mappen med --data.")
+                     "Kör kommandot i projektets rotmapp eller ange mappen med --data.", fmt)
     try:
         archive = load_archive(data_dir)
     except DataErrors as exc:
+        if fmt == "github":
+            print("\n".join(annotations.error_annotations(exc.errors)))
         print(exc.report(), file=sys.stderr)
         print("Rätta felen och kör kontrollen igen.", file=sys.stderr)
         return 1
     except OSError as exc:
-        return _fail(f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}.")
+        return _fail(f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}.", fmt)
     n, k, s = len(archive.cycles), len(archive.kommuner), len(archive.sources)
     print(f"Datan är i ordning: {n} utmärkelseår, {k} kommuner och {s} källor.")
     return 0
+
+
+# Load an archive, or the report of why it does not load: (archive, "") or (None, report).
+def _try_load(data_dir: Path, shown_as: str = "data"):
+    from .load import load_archive
+
+    try:
+        return load_archive(data_dir, shown_as), ""
+    except DataErrors as exc:
+        return None, exc.report()
+    except OSError as exc:
+        return None, f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}."
+
+
+# `arkiv changes BASE`: what the data folder changes in the archive compared with BASE in git, as Swedish Markdown.
+def changes(base: str, data_dir: Path) -> int:
+    from . import changes as ch
+    from .gitref import GitRefError, export_folder
+
+    with tempfile.TemporaryDirectory(prefix="arkiv-changes-") as tmp:
+        try:
+            base_dir = export_folder(data_dir, base, Path(tmp))
+        except GitRefError as exc:
+            return _fail(f"Kan inte jämföra med {base}: {exc}")
+        old, base_problem = _try_load(base_dir, f"{base}:{base_dir.relative_to(tmp).as_posix()}")
+    new, work_problem = _try_load(data_dir)
+    found = ch.compare(old, new) if old and new else None
+    print(ch.render(base, found, base_problem, work_problem), end="")
+    return 1 if work_problem else 0
 
 
 # The award's first year and interval, read from award.yaml without validating the rest.
@@ -109,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     p_check = sub.add_parser("check", help="kontrollera alla datafiler och lista varje fel med fil, rad och fält")
     p_check.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_check.add_argument("--format", choices=CHECK_FORMATS, default="terminal",
+                         help="terminal: en rad per fel (standard); github: också som GitHub-anteckningar på raden")
+    p_changes = sub.add_parser("changes", help="beskriv vad datamappen ändrar i arkivet jämfört med en version i git")
+    p_changes.add_argument("base", metavar="VERSION", help="gren, tagg eller commit att jämföra med, till exempel main")
+    p_changes.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
     p_new = sub.add_parser("new-cycle", help="skapa en kommenterad fil för ett nytt utmärkelseår")
     p_new.add_argument("year", type=_year, metavar="ÅR", help="utmärkelseåret, till exempel 2025")
     p_new.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
@@ -119,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(_data_dir(args.data))
+        return check(_data_dir(args.data), args.format)
+    if args.command == "changes":
+        return changes(args.base, _data_dir(args.data))
     if args.command == "new-cycle":
         return new_cycle(args.year, _data_dir(args.data))
     parser.print_help()

@@ -24,10 +24,18 @@ class DataError:
     message: str  # what is wrong, in Swedish
     hint: str = ""  # how to fix it
 
+    # The field as organisers see it: jury.members[2].name, or (filen) when the whole file is wrong.
+    @property
+    def field(self) -> str:
+        return format_path(self.path) or "(filen)"
+
+    # What is wrong and how to fix it, without the location.
+    @property
+    def explanation(self) -> str:
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
     def __str__(self) -> str:
-        field = format_path(self.path) or "(filen)"
-        text = f"{self.file}:{self.line}:{self.column}: {field}: {self.message}"
-        return f"{text} {self.hint}" if self.hint else text
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.explanation}"
 
 
 class DataErrors(Exception):

@@ -157,7 +157,7 @@ class _Builder:
             purpose=m.Fact(award["purpose"]["text"], tuple(award["purpose"]["sources"])),
             history=tuple(self._fact(f) for f in award["history"]),
         )
-        archive.people = self._people(archive.cycles)
+        archive.people, archive.person_notes = self._people(archive.cycles)
         codes = {k.code for c in cycles for e in [c.winner, *(e for r in c.rounds for e in r.entrants)] for k in e.kommuner}
         archive.kommuner = sorted((k for k in self.register.kommuner if k.code in codes), key=lambda k: k.name)
         archive.publications = tuple(self._publication(p) for p in award.get("publications", []))
@@ -168,7 +168,7 @@ class _Builder:
         return archive
 
     # Everyone with a role, with what data/people.yaml says about them; each of its keys must name someone.
-    def _people(self, cycles: tuple[m.Cycle, ...]) -> tuple[pp.Individual, ...]:
+    def _people(self, cycles: tuple[m.Cycle, ...]) -> tuple[tuple[pp.Individual, ...], tuple[pp.PersonNote, ...]]:
         notes: dict[str, pp.PersonNote] = {}
         loaded = self.people_file
         if loaded is not None:
@@ -187,7 +187,7 @@ class _Builder:
                     close = difflib.get_close_matches(row["key"], ids, n=1)
                     hint = f"Menade du {close[0]}?" if close else "Skriv nyckeln som namnet med a–z och bindestreck, till exempel asa-zetterberg."
                     self.errors.append(loaded.error((i, "key"), f"ingen person i årens filer har nyckeln {row['key']}.", hint))
-        return found
+        return found, tuple(notes.values())
 
     # A source's "the tenth time" must agree with the archive's own count: a mismatch means a missing or extra cycle.
     def _check_editions(self, archive: m.Archive) -> None:

@@ -13,7 +13,7 @@ from .text import date_bounds
 WAYBACK = "https://web.archive.org/web/"
 
 if TYPE_CHECKING:
-    from .people import Individual
+    from .people import Individual, PersonNote
 
 
 @dataclass(frozen=True)
@@ -390,6 +390,7 @@ class Archive:
     purpose: Fact
     history: tuple[Fact, ...]
     kommuner: list[Kommun] = field(default_factory=list)  # every municipality that appears, by name
+    person_notes: tuple[PersonNote, ...] = ()  # data/people.yaml: what is known about a person as a whole
     people: tuple[Individual, ...] = ()  # everyone with a role, by surname (arkiv.people resolves who is who)
     publications: tuple[Publication, ...] = ()  # publications about the award that belong to no one cycle
     next_fair: Fair | None = None

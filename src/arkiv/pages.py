@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import export, feed, knowledge
 from . import model as m
 from . import people as pp
+from .corrections import correction_url
 from .lastmod import page_lastmod
 from .templating import env
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
@@ -47,8 +48,14 @@ def _render(template: str, path: str, archive: m.Archive, site: Site, **context)
     def link(to_url: str) -> str:
         return rel(path, to_url)
 
+    page_url = site.url + url_of(path)
+
+    # The correction form for this page ("2023", "Värmdö kommun"), or with no page filled in.
+    def correction(page_name: str = "") -> str:
+        return correction_url(site.repo, page_name, page_url if page_name else "")
+
     return env().get_template(template).render(
-        archive=archive, site=site, path=path, link=link, page_url=site.url + url_of(path),
+        archive=archive, site=site, path=path, link=link, page_url=page_url, correction=correction,
         kommun_url=lambda k: f"kommuner/{k.slug}/", person_url=pp.person_url, **context,
     )
 

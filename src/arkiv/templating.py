@@ -12,11 +12,18 @@ from markupsafe import Markup, escape
 from .text import first_sentence, format_date, format_number, format_sek, format_span, ordinal
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
+MD_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 # Markdown-escape text that goes outside an HTML block (headings; front matter is JSON).
 def md(text: str) -> Markup:
     return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+# Markdown-escape text in the middle of a line (never at its start): only what would start emphasis, code or a link,
+# so that the Markdown stays readable in a terminal too.
+def md_inline(text) -> Markup:
+    return Markup(MD_INLINE_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
 # A value as JSON, which is also valid YAML: safe in front matter whatever the text holds.
@@ -32,5 +39,5 @@ def env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
-                               first_sentence=first_sentence, json=as_json, ordinal=ordinal)
+                               md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal)
     return environment

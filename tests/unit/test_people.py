@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from arkiv import changes
 from arkiv import model as m
 from arkiv import people as pp
 from arkiv.errors import DataErrors
@@ -180,3 +181,11 @@ def test_statements_and_representatives_are_roles(archive):
     assert roles == {("uttalande", "uttalande-ann-ek", "uttalade sig för Sundsvalls kommun"),
                      ("uttalande", "uttalande-ann-ek-2", "uttalade sig för Sundsvalls kommun"),
                      ("företrädare", "foretradare-bo-ek", "företrädde Sundsvalls kommun")}
+
+
+def test_arkiv_changes_reports_people_yaml_not_the_derived_index(archive):
+    note = pp.PersonNote("bo-dahlbom", uncertain=True, note="Inte belagt.")
+    edited = dataclasses.replace(archive, person_notes=archive.person_notes + (note,), people=archive.people[1:])
+    found = changes.compare(archive, edited)
+    assert [c.where[0] for c in found.award] == ["personer (data/people.yaml)"]
+    assert "bo-dahlbom" in found.award[0].new
