@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -92,7 +93,7 @@ def test_stop_words_are_the_themes():
     assert frozenset(words) == STOP_WORDS
 
 
-def test_index_stays_small(built_site):
-    import gzip
+def test_index_stays_within_its_budget(built_site):
+    # The same measure as bench/run.py (gzip level 6, as a web server sends it); the size is not timed, so it is kept.
     raw = (built_site / "search" / "search_index.json").read_bytes()
-    assert len(gzip.compress(raw, 9)) <= 45 * 1024, "the budget in bench/run.py"
+    assert len(gzip.compress(raw, 6)) <= 45 * 1024
