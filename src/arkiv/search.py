@@ -2,19 +2,20 @@
 
 Temat bygger sitt lunr-index i webbläsaren ur filen och söker i varje fält filen räknar upp, med fältets vikt. Varje
 ord i frågan blir ett prefix (”falkenberg” → falkenberg*), orden binds med ELLER, och temat lyfter sedan dokument där
-alla ord träffade och sidor framför avsnitt. Här läggs fält till som bara finns i indexet; en träfflista visar bara
-titel och text, aldrig dem:
+alla ord träffade, och en sida (fem gånger) framför ett avsnitt (två gånger). Här läggs fält till som bara finns i
+indexet; en träfflista visar bara titel och text, aldrig dem:
 
 - folded:   orden utan å, ä, ö (”varmdo”), med textens vikt
-- names:    det sidan handlar om utöver titeln (ämnesord, kommunens namn utan å, ä, ö, utmärkelsens andra namn på
-            årets sida), med titelns vikt
+- names:    titelns ord utan å, ä, ö och det dokumentet handlar om utöver titeln (ämnesord ur sidans front matter,
+            utmärkelsens andra namn på årets sida), med titelns vikt
 - winner:   på ett års sida: vinnaren
-- entrants: på ett års sida: övriga nominerade och finalister
-- people:   personerna ett avsnitt nämner, med titelns vikt
+- entrants: på en omgångs avsnitt: dess nominerade eller finalister utom vinnaren
+- people:   personerna ett avsnitt nämner
 
 Varje jurymedlem blir dessutom ett eget dokument vid sitt ankare på årets sida, med namnet i titeln, så att ett namn i
 två ord hittar personen och inte en jury där två andra delar var sitt av orden; juryns motivering blir en del av årets
-sidas dokument, för det är den sidan handlar om.
+sidas dokument, för det är den sidan handlar om. Ett namn står i det dokument som visar det, så att träfflistan visar
+stycket som träffade.
 
 Vikterna ger ordningen: sidan om saken (titeln), sedan året den vann, sedan andra år, sedan sidor som bara nämner den.
 Ett namn i två ord där hela namnet står väger mer än ett av orden på en sida om något annat (Upplands Väsby 2011 före
@@ -32,13 +33,13 @@ from markupsafe import Markup
 from .text import fold
 
 FOLDED, NAMES, WINNER, ENTRANTS, PEOPLE = "folded", "names", "winner", "entrants", "people"
-FIELD = FOLDED  # the field with forms without å, ä, ö
 TITLE = 1000.0  # the theme's own title weight
 THEME_FIELDS = {"title": {"boost": TITLE}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
-# A page's names weigh like its title. A year's winner and other entrants weigh less than the page about the
-# municipality, and each more than a third of it: two words of a name on a year page (winner or entrant) then outrank
-# one of them on the page of a namesake ("upplands bro": 2021 before Upplands Väsby's page).
-BOOSTS = {FOLDED: 1.0, NAMES: TITLE, WINNER: 0.6 * TITLE, ENTRANTS: 0.4 * TITLE, PEOPLE: TITLE}
+# A page's names weigh like its title, and so do people and entrants, which are found in sections (2/5 of a page).
+# A year's winner, on the year's page, weighs less than the municipality's own page and more than its other years'
+# sections; two words of a name on a year (winner or entrant) outrank one of them on the page of a namesake
+# ("upplands vasby": 2011 before Upplands-Bro's page; "upplands-bro": 2021 before Upplands Väsby's).
+BOOSTS = {FOLDED: 1.0, NAMES: TITLE, WINNER: 0.6 * TITLE, ENTRANTS: TITLE, PEOPLE: TITLE}
 
 # lunr's Swedish stop words (lunr-languages lunr.sv.js, as bundled with mkdocs-material): the index drops them.
 STOP_WORDS = frozenset("""alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din
@@ -58,7 +59,8 @@ CELLS = re.compile(r"(</(?:td|th|dt|dd)>)(?=<(?:td|th|dt|dd)\b)")
 class Keys:
     """What the index should know about one document: a page ("2023/") or a section ("2023/#prisutdelning")."""
 
-    names: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # names the document is about; the words its title already holds count there
+    topics: tuple[str, ...] = ()  # words a page gives in its front matter (search_keys), kept as they are
     winner: tuple[str, ...] = ()
     entrants: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
@@ -84,7 +86,8 @@ def key_words(names, common=frozenset(), leave_out=frozenset()) -> str:
     return " ".join(w for w in out if w not in leave_out)
 
 
-# The words of a text that change without å, ä, ö, folded, lower case and each once: "Värmdö i Östersund" -> "varmdo ostersund".
+# The words of a text that change without å, ä, ö, folded, lower case and each once:
+# "Värmdö i Östersund" -> "varmdo ostersund".
 def folded_words(text: str) -> str:
     out: dict[str, None] = {}
     for word in WORD.findall(text.lower()):
@@ -99,14 +102,19 @@ def space_cells(html: str) -> str:
     return CELLS.sub(r"\1 ", html)
 
 
-# A document's key fields; words its title already holds are left out (the title counts them), empty fields too.
-# Entrants are told apart without the words all municipalities share ("kommun", "stad").
-def _fields(doc: dict, keys: Keys) -> dict[str, str]:
-    title = frozenset(WORD.findall(doc.get("title", "").lower()))
-    fields = {NAMES: (keys.names, frozenset()), WINNER: (keys.winner, GENERIC), ENTRANTS: (keys.entrants, GENERIC),
-              PEOPLE: (keys.people, frozenset())}
-    words = {field: key_words(names, common, title) for field, (names, common) in fields.items()}
-    return {field: value for field, value in words.items() if value}
+# A document's key fields; empty ones are left out. The title's own words count in the title. The names field holds
+# the names and topics the title does not, and a page's (or a `named` document's) title words without å, ä, ö, so
+# "varmdo" weighs like "Värmdö"; a section title's folded forms stay in the folded field, or a query word shorter than
+# the first å, ä, ö (the "ut" of "blicka ut i världen") would find every such title twice. Entrants are told apart
+# without the words all municipalities share ("kommun", "stad").
+def _fields(doc: dict, keys: Keys, named: bool = False) -> dict[str, str]:
+    title = doc.get("title", "")
+    said = frozenset(WORD.findall(title.lower()))
+    own = (title,) if named or "#" not in doc["location"] else ()
+    names = f"{key_words((*own, *keys.names), leave_out=said)} {key_words(keys.topics)}".split()
+    fields = {NAMES: " ".join(dict.fromkeys(names)), WINNER: key_words(keys.winner, GENERIC, said),
+              ENTRANTS: key_words(keys.entrants, GENERIC, said), PEOPLE: key_words(keys.people, leave_out=said)}
+    return {field: value for field, value in fields.items() if value}
 
 
 # One document per list item of a section, at the item's anchor: "Jury: Åsa Zetterberg" and the rest of the line.
@@ -120,7 +128,7 @@ def _item_docs(doc: dict, items: tuple[tuple[str, str], ...]) -> list[dict]:
         rest = line[len(person):].lstrip(" ,")
         item = {"location": f"{page}#{anchor}", "title": f"{doc['title']}: {person}",
                 "text": f"<p>{Markup.escape(rest)}</p>" if rest else ""}
-        out.append({**item, **_fields(item, Keys(people=(person,)))})
+        out.append({**item, **_fields(item, Keys(), named=True)})
     return out
 
 

@@ -1,9 +1,9 @@
-"""Vad varje sida handlar om, för sökindexet (arkiv.search): kommunens namn på kommunens sida; vinnaren, övriga
-deltagare och juryns motivering på årets sida; personerna i årets jury, prisutdelning och citat; ämnesord som en sida
-anger själv i sitt front matter (search_keys); och namnet på en persons sida under personer/.
+"""Vad varje sida handlar om, för sökindexet (arkiv.search): kommunens namn på kommunens sida; vinnaren och juryns
+motivering på årets sida, övriga deltagare på varje omgångs avsnitt; personerna i årets jury, prisutdelning och citat;
+ämnesord som en sida anger själv i sitt front matter (search_keys); och namnet på en persons sida under personer/.
 
-Avsnittens adresser (#motivering, #jury, #prisutdelning, #citat) och jurymedlemmarnas ankare är desamma som i
-templates/cycle.md.j2.
+Avsnittens adresser (#motivering, #omgang-1 …, #jury, #prisutdelning, #citat) och jurymedlemmarnas ankare är desamma
+som i templates/cycle.md.j2.
 """
 
 from __future__ import annotations
@@ -28,13 +28,16 @@ def entrant_names(e: m.Entrant) -> tuple[str, ...]:
     return tuple(dict.fromkeys([e.name, *(n for k in e.kommuner for n in kommun_names(k))]))
 
 
-# The keys of one year's page (every name the award has had: "it-kommun 2019" finds 2019) and of its sections.
+# The keys of one year's page (every name the award has had: "it-kommun 2019" finds 2019) and of its sections: each
+# round names its entrants other than the winner.
 def cycle_keys(c: m.Cycle, award_names: tuple[str, ...] = ()) -> dict[str, Keys]:
     url = f"{c.year}/"
-    others = [e for r in c.rounds for e in r.entrants if not e.codes <= c.winner.codes]
-    entrants = tuple(dict.fromkeys(n for e in others for n in entrant_names(e)))
-    out = {url: Keys(names=award_names, winner=entrant_names(c.winner), entrants=entrants),
+    out = {url: Keys(names=award_names, winner=entrant_names(c.winner)),
            url + "#motivering": Keys(join_page=True)}
+    for i, rnd in enumerate(c.rounds, 1):
+        names = [n for e in rnd.entrants if not e.codes <= c.winner.codes for n in entrant_names(e)]
+        if names:
+            out[url + f"#omgang-{i}"] = Keys(entrants=tuple(dict.fromkeys(names)))
     if c.jury:
         out[url + "#jury"] = Keys(items=tuple((p.anchor, p.name) for p in c.jury.members))
     if c.ceremony:
@@ -46,12 +49,20 @@ def cycle_keys(c: m.Cycle, award_names: tuple[str, ...] = ()) -> dict[str, Keys]
     return out
 
 
+# A page's front matter search_keys: words for the page ("vinnare"), or per section ({"processen": "jury juryn"},
+# "" for the page itself), each a string or a list.
+def front_matter_keys(url: str, words) -> dict[str, Keys]:
+    by_anchor = words if isinstance(words, dict) else {"": words}
+    return {url + (f"#{anchor}" if anchor else ""): Keys(topics=tuple(w) if isinstance(w, list) else (str(w),))
+            for anchor, w in by_anchor.items() if w}
+
+
 # Keys for every document that has any: `pages` maps each page's address to its title and front matter search_keys.
 def site_keys(archive: m.Archive, pages: dict[str, tuple[str, object]]) -> dict[str, Keys]:
     out: dict[str, Keys] = {}
     for url, (title, words) in pages.items():
         if words:
-            out[url] = Keys(names=tuple(words) if isinstance(words, list) else (str(words),))
+            out.update(front_matter_keys(url, words))
         elif url.startswith(PEOPLE_PAGES) and url.count("/") == 2:
             out[url] = Keys(names=(title,))
     for k in archive.kommuner:

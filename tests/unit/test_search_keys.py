@@ -12,7 +12,8 @@ from arkiv.search import Keys
 from arkiv.search_keys import kommun_names, site_keys
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = {"": ("Start", "vinnare arkivet"), "om/": ("Om utmärkelsen", "namnbytet jury"), "2023/": ("2023", None),
+PAGES = {"": ("Start", "vinnare"), "om/": ("Om utmärkelsen", {"processen": "jury juryn", "": ["syfte"]}),
+         "2023/": ("2023", None),
          "personer/asa-zetterberg/": ("Åsa Zetterberg", None), "personer/": ("Personer", None)}
 
 
@@ -38,19 +39,20 @@ def test_short_name_is_added_when_the_own_name_does_not_begin_with_it():
     assert kommun_names(varmdo) == ("Värmdö kommun",)
 
 
-def test_year_page_knows_its_winner_other_entrants_and_both_award_names(keys):
+def test_year_page_knows_its_winner_and_both_award_names_and_each_round_its_entrants(keys):
     y2017 = keys["2017/"]
-    assert y2017.winner == ("Stockholms stad",)
-    assert y2017.entrants == ("Falkenbergs kommun", "Lomma kommun", "Karlskrona kommun", "Kungsbacka kommun",
-                              "Uppsala kommun")
+    assert y2017.winner == ("Stockholms stad",) and y2017.entrants == ()
     assert y2017.names == ("Sveriges IT-kommun", "Sveriges DigitaliseringsKommun")
-    assert keys["2009/"].winner == ("Falkenbergs kommun",) and keys["2009/"].entrants == ()
+    assert keys["2017/#omgang-1"].entrants == ("Falkenbergs kommun", "Lomma kommun")
+    assert keys["2017/#omgang-2"].entrants == ("Falkenbergs kommun", "Karlskrona kommun", "Kungsbacka kommun",
+                                               "Uppsala kommun")
+    assert keys["2009/"].winner == ("Falkenbergs kommun",) and "2009/#omgang-1" not in keys
 
 
 def test_joint_entrant_names_itself_and_each_municipality(keys):
-    assert keys["2023/"].entrants[:4] == ("Mora, Orsa och Älvdalens kommuner", "Mora kommun", "Orsa kommun",
-                                          "Älvdalens kommun")
-    assert "Värmdö kommun" not in keys["2023/"].entrants, "the winner is in its own field"
+    assert keys["2023/#omgang-1"].entrants[:4] == ("Mora, Orsa och Älvdalens kommuner", "Mora kommun", "Orsa kommun",
+                                                   "Älvdalens kommun")
+    assert "Värmdö kommun" not in keys["2023/#omgang-2"].entrants, "the winner is on the year's page"
 
 
 def test_every_motivation_joins_its_year_page(archive, keys):
@@ -71,11 +73,11 @@ def test_presenter_receivers_and_quoted_people(keys):
 
 
 def test_pages_name_their_topics_in_front_matter_and_people_pages_by_title(keys):
-    assert keys["om/"] == Keys(names=("namnbytet jury",))
-    assert keys[""] == Keys(names=("vinnare arkivet",))
+    assert keys[""] == Keys(topics=("vinnare",))
+    assert keys["om/#processen"] == Keys(topics=("jury juryn",)) and keys["om/"] == Keys(topics=("syfte",))
     assert keys["personer/asa-zetterberg/"] == Keys(names=("Åsa Zetterberg",))
     assert "personer/" not in keys, "the list of people is not a person"
 
 
 def test_front_matter_list_of_keys(archive):
-    assert site_keys(archive, {"data/": ("Öppna data", ["csv", "json"])})["data/"] == Keys(names=("csv", "json"))
+    assert site_keys(archive, {"data/": ("Öppna data", ["csv", "json"])})["data/"] == Keys(topics=("csv", "json"))
