@@ -43,7 +43,7 @@ def test_year_page_knows_its_winner_and_both_award_names_and_each_round_its_entr
     y2017 = keys["2017/"]
     assert y2017.winner == ("Stockholms stad",) and y2017.entrants == ()
     assert y2017.names == ("Sveriges IT-kommun", "Sveriges DigitaliseringsKommun")
-    assert keys["2017/#omgang-1"].entrants == ("Falkenbergs kommun", "Lomma kommun")
+    assert keys["2017/#omgang-1"].entrants == ("Falkenbergs kommun", "Lomma kommun", "Uppsala kommun")
     assert keys["2017/#omgang-2"].entrants == ("Falkenbergs kommun", "Karlskrona kommun", "Kungsbacka kommun",
                                                "Uppsala kommun")
     assert keys["2009/"].winner == ("Falkenbergs kommun",) and "2009/#omgang-1" not in keys
