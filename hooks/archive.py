@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 
-from arkiv import export, feed, pages, search, social
+from arkiv import export, feed, pages, search, search_keys, social
 from arkiv.errors import DataErrors
 from arkiv.lastmod import data_lastmod
 from arkiv.load import load_archive
@@ -28,7 +28,7 @@ def on_config(config):
         raise PluginError(exc.report()) from None
     repo = (config.repo_url or "").rstrip("/")
     site = pages.Site(url=config.site_url or "", repo=repo, lastmod=data_lastmod(project))
-    _state.update(archive=archive, site=site, project=project)
+    _state.update(archive=archive, site=site, project=project, search_pages={})
     config.nav = pages.nav(archive)
     return config
 
@@ -46,7 +46,18 @@ def on_files(files, config):
     return files
 
 
-# Write the share images, give the search index forms without å, ä and ö, and date the sitemap.
+# Table cells and definitions get a space between them, so the search index does not run their words together.
+def on_page_content(html, page, config, files):
+    return search.space_cells(html)
+
+
+# Note each page's title and front matter search_keys for the search index (arkiv.search_keys).
+def on_page_context(context, page, config, nav):
+    _state["search_pages"][page.url] = (page.title, page.meta.get("search_keys"))
+    return context
+
+
+# Write the share images, rewrite the search index (arkiv.search) and date the sitemap.
 def on_post_build(config):
     for path, png in _state.pop("images").result().items():
         target = Path(config.site_dir) / path
@@ -54,7 +65,8 @@ def on_post_build(config):
         target.write_bytes(png)
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        index.write_text(search.add_folded_forms(index.read_text(encoding="utf-8")), encoding="utf-8")
+        keys = search_keys.site_keys(_state["archive"], _state["search_pages"])
+        index.write_text(search.rewrite_index(index.read_text(encoding="utf-8"), keys), encoding="utf-8")
     # The sitemap with each page's real last-modified date (from the data's git history), plain and gzipped.
     sitemap = Path(config.site_dir) / "sitemap.xml"
     if sitemap.exists():

@@ -9,6 +9,7 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup, escape
 
+from .descriptions import kommun_description
 from .text import first_sentence, format_date, format_number, format_sek, format_span, ordinal
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
@@ -40,4 +41,5 @@ def env() -> jinja2.Environment:
     )
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
                                md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal)
+    environment.globals.update(kommun_description=kommun_description)
     return environment

@@ -1,0 +1,83 @@
+"""What each page of the real archive tells the search index it is about (arkiv.search_keys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arkiv.load import load_archive
+from arkiv.register import Kommun
+from arkiv.search import Keys
+from arkiv.search_keys import kommun_names, site_keys
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = {"": ("Start", "vinnare"), "om/": ("Om utmärkelsen", {"processen": "jury juryn", "": ["syfte"]}),
+         "2023/": ("2023", None),
+         "personer/asa-zetterberg/": ("Åsa Zetterberg", None), "personer/": ("Personer", None)}
+
+
+@pytest.fixture(scope="module")
+def archive():
+    return load_archive(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def keys(archive):
+    return site_keys(archive, PAGES)
+
+
+def test_municipality_page_is_about_its_name(keys):
+    assert keys["kommuner/falkenberg/"] == Keys(names=("Falkenbergs kommun",))
+    assert keys["kommuner/lidingo/"] == Keys(names=("Lidingö stad",))
+
+
+def test_short_name_is_added_when_the_own_name_does_not_begin_with_it():
+    falun = Kommun("2080", "Falun", "Falu kommun", "Falu kommun", "Dalarnas län", 60.6, 15.6)
+    assert kommun_names(falun) == ("Falu kommun", "Falun")
+    varmdo = Kommun("0120", "Värmdö", "Värmdö kommun", "Värmdö kommun", "Stockholms län", 59.3, 18.5)
+    assert kommun_names(varmdo) == ("Värmdö kommun",)
+
+
+def test_year_page_knows_its_winner_and_both_award_names_and_each_round_its_entrants(keys):
+    y2017 = keys["2017/"]
+    assert y2017.winner == ("Stockholms stad",) and y2017.entrants == ()
+    assert y2017.names == ("Sveriges IT-kommun", "Sveriges DigitaliseringsKommun")
+    assert keys["2017/#omgang-1"].entrants == ("Falkenbergs kommun", "Lomma kommun", "Uppsala kommun")
+    assert keys["2017/#omgang-2"].entrants == ("Falkenbergs kommun", "Karlskrona kommun", "Kungsbacka kommun",
+                                               "Uppsala kommun")
+    assert keys["2009/"].winner == ("Falkenbergs kommun",) and "2009/#omgang-1" not in keys
+
+
+def test_joint_entrant_names_itself_and_each_municipality(keys):
+    assert keys["2023/#omgang-1"].entrants[:4] == ("Mora, Orsa och Älvdalens kommuner", "Mora kommun", "Orsa kommun",
+                                                   "Älvdalens kommun")
+    assert "Värmdö kommun" not in keys["2023/#omgang-2"].entrants, "the winner is on the year's page"
+
+
+def test_every_motivation_joins_its_year_page(archive, keys):
+    assert all(keys[f"{c.year}/#motivering"] == Keys(join_page=True) for c in archive.cycles)
+
+
+def test_jurors_are_split_out_at_their_anchors(archive, keys):
+    items = keys["2023/#jury"].items
+    assert items[0] == ("jury-patrik-sundstrom", "Patrik Sundström") and len(items) == 10
+    assert all(f"{c.year}/#jury" in keys for c in archive.cycles if c.jury)
+    assert "2009/#jury" not in keys  # the archive does not know the 2009 jury
+
+
+def test_presenter_receivers_and_quoted_people(keys):
+    assert keys["2017/#prisutdelning"].people == ("Peter Eriksson",)
+    assert keys["2021/#prisutdelning"].people == ("Patrik Sundström", "Marcus Matteby", "Jonas Walker")
+    assert keys["2017/#citat"].people == ("Jörgen Westergren", "Jon Arwidson")
+
+
+def test_pages_name_their_topics_in_front_matter_and_people_pages_by_title(keys):
+    assert keys[""] == Keys(topics=("vinnare",))
+    assert keys["om/#processen"] == Keys(topics=("jury juryn",)) and keys["om/"] == Keys(topics=("syfte",))
+    assert keys["personer/asa-zetterberg/"] == Keys(names=("Åsa Zetterberg",))
+    assert "personer/" not in keys, "the list of people is not a person"
+
+
+def test_front_matter_list_of_keys(archive):
+    assert site_keys(archive, {"data/": ("Öppna data", ["csv", "json"])})["data/"] == Keys(topics=("csv", "json"))
