@@ -153,7 +153,7 @@ def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
              Page("kommuner/index.md", render_kommuner(archive, site), "Kommuner"),
              Page("data/index.md", render_data(archive, site), "Öppna data"),
              Page(pp.FOLDER + "index.md", render_people(archive, site), "Personer"),
-             Page("luckor/index.md", render_gaps(archive, site), "Luckor i arkivet"),
+             Page("luckor/index.md", render_gaps(archive, site), "Luckor i uppgifterna"),
              Page("integritet/index.md", render_privacy(archive, site), "Integritet")]
     for c in archive.cycles:
         pages.append(Page(f"{c.year}/index.md", render_cycle(archive, c, site), str(c.year)))
