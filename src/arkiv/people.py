@@ -57,6 +57,7 @@ class Role:
     uncertain: bool = False
     note: str | None = None
 
+    # The role in a word or two: "juryns ordförande", "delade ut priset".
     @property
     def label(self) -> str:
         return ROLE_LABELS[self.kind]
@@ -91,10 +92,12 @@ class Individual:
     note: str | None = None
     sources: tuple[str, ...] = ()  # sources of the note
 
+    # The person's page, relative to the site root: "personer/asa-zetterberg/".
     @property
     def url(self) -> str:
         return f"{FOLDER}{self.id}/"
 
+    # The cycles the person had a role in, newest first.
     @property
     def years(self) -> tuple[int, ...]:
         return tuple(sorted({r.year for r in self.roles}, reverse=True))
@@ -173,6 +176,7 @@ PRESENTER_ANCHOR = "prisutdelare"
 
 # Every role in one cycle, in the order the year page shows them.
 def roles(cycle: Cycle) -> Iterator[Role]:
+    # One mention as a role of this cycle, with the title and organisation the source gave.
     def role(p: Person, kind: str, anchor: str, sources, **extra) -> Role:
         return Role(person_id(p), p.name, kind, cycle.year, cycle.award_name, anchor, tuple(sources), p.title,
                     p.organisation, **extra)
@@ -214,5 +218,6 @@ def index(cycles: tuple[Cycle, ...], notes: dict[str, PersonNote] | None = None)
     return tuple(sorted(out, key=lambda i: i.sort_key))
 
 
+# Where a spelling first occurs among a person's roles (newest first): the lower, the newer.
 def _first(rs: list[Role], name: str) -> int:
     return next(i for i, r in enumerate(rs) if r.name == name)
