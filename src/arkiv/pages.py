@@ -5,10 +5,11 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import export, feed
+from . import export, feed, maps, stats
 from . import model as m
 from .lastmod import page_lastmod
 from .templating import env
+from .text import sv_key
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
 
 
@@ -75,14 +76,15 @@ def render_home(archive: m.Archive, site: Site = Site()) -> str:
 # One municipality's page with each appearance.
 def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
     url = f"kommuner/{kommun.slug}/"
-    return _render("kommun.md.j2", url + "index.md", archive, site, kommun=kommun,
+    return _render("kommun.md.j2", url + "index.md", archive, site, kommun=kommun, locator=maps.locator(kommun),
                    appearances=archive.appearances(kommun.code), lastmod=page_lastmod(archive, site.lastmod or {}, url))
 
 
-# Index of every municipality that has taken part.
+# Every municipality that has taken part: the map of Sweden, then county by county.
 def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
-    rows = [(k, archive.appearances(k.code)) for k in archive.kommuner]
-    return _render("kommuner.md.j2", "kommuner/index.md", archive, site, rows=rows)
+    records = sorted(stats.records(archive), key=lambda r: (sv_key(r.kommun.county), sv_key(r.kommun.name)))
+    return _render("kommuner.md.j2", "kommuner/index.md", archive, site, records=records, sweden=maps.sweden(archive),
+                   zoom=maps.zoom(archive), counts=stats.best_counts(archive))
 
 
 # About the award: purpose, names, history, the renaming.

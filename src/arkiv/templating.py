@@ -9,7 +9,8 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup, escape
 
-from .text import first_sentence, format_date, format_number, format_sek, format_span
+from .slugs import slug
+from .text import first_sentence, format_date, format_number, format_sek, format_span, join_and
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
 
@@ -32,5 +33,5 @@ def env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
-                               first_sentence=first_sentence, json=as_json)
+                               first_sentence=first_sentence, json=as_json, och=join_and, slug=slug)
     return environment
