@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "bench" / "baseline-weights.json"
 GROWTH = 0.10  # a municipality page may weigh at most this much more than in the baseline
-LOADS = 3  # cold loads per page; the median counts
+LOADS = 1  # cold loads per page (median); one is enough: the same files from the same server give the same bytes
+MAP_BUDGET = 90 * 1024  # /kommuner/ with its map, gzip
 
 
 # The pages whose weight the archive watches: the municipality index and every municipality page.
@@ -97,6 +98,25 @@ def compare(now: dict[str, dict], baseline: dict[str, dict], key: str = "transfe
     return sorted(rows, key=lambda r: -r[3])
 
 
+# The benchmark's rows: /kommuner/ with its map against its budget, each municipality page against the baseline.
+def report(row, now: dict[str, dict]) -> None:
+    base = read_baseline()
+    k = now["/kommuner/"]
+    row("/kommuner/ med kartan, sidan och kartan (gzip)", kb(k["document"]),
+        f"< 90 KB (före kartan {kb(base['/kommuner/']['document'])})", k["document"] < MAP_BUDGET)
+    row("  /kommuner/ överfört vid kall laddning", kb(k["transfer"]), f"(före kartan {kb(base['/kommuner/']['transfer'])})")
+    worst = compare(now, base)[0]
+    row("Kommunsida, största ökning mot baslinjen (överfört, gzip)", f"+{100 * (worst[3] - 1):.1f} % ({worst[0]})",
+        f"≤ +10 % ({kb(worst[1])} → {kb(worst[2])})", all(r[3] <= 1 + GROWTH for r in compare(now, base)))
+    doc = compare(now, base, "document")[0]
+    row("  kommunsidans eget HTML-dokument (gzip)", f"+{100 * (doc[3] - 1):.1f} % ({doc[0]})",
+        f"({kb(doc[1])} → {kb(doc[2])}: lägeskartan ligger i sidan)")
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-baseline", action="store_true", help=f"skriv {BASELINE.relative_to(ROOT)}")
@@ -115,6 +135,8 @@ def main() -> int:
             browser.close()
     for path, w in weights.items():
         print(f"{path}: dokument {w['document']} B, överfört {w['transfer']} B ({w['requests']} anrop)")
+    if BASELINE.exists() and not args.write_baseline:
+        report(lambda *cells: print("  ".join(str(c) for c in cells)), weights)
     if args.write_baseline:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
         record = {"measured": time.strftime("%Y-%m-%d"), "commit": commit,
