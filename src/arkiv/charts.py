@@ -40,6 +40,11 @@ class BarChart:
     height: int
     rows: tuple[Row, ...]
 
+    # The kinds of bar drawn, so the template defines a pattern only where a bar uses it.
+    @property
+    def kinds(self) -> set[str]:
+        return {b.kind for r in self.rows for b in r.bars}
+
 
 # Horizontal bars, each row a label line and then its bars; items are (key, [(value, kind, part), ...]).
 # room: how much of the width is kept right of the longest bar for the text that follows it.
