@@ -143,11 +143,31 @@ def winners(archive: m.Archive) -> list[Record]:
     return sorted((r for r in records(archive) if r.wins), key=lambda r: (r.wins[0], r.kommun.name))
 
 
+# The winners that won the first time the archive has them taking part.
+def won_first_time(records: list[Record]) -> list[Record]:
+    return [r for r in records if r.before_first_win == 0]
+
+
 # Each cycle's rounds with how many were in them, oldest cycle first.
 def field_per_cycle(archive: m.Archive) -> list[CycleField]:
     return [CycleField(c.year, tuple(Field(r.label, r.stage, r.size or len(r.entrants), len(r.entrants))
                                      for r in c.rounds))
             for c in reversed(archive.cycles)]
+
+
+# The cycles whose rounds the archive does not know at all, oldest first.
+def cycles_without_rounds(fields: list[CycleField]) -> list[int]:
+    return [f.year for f in fields if not f.rounds]
+
+
+# The cycles with a round larger than the names the archive has for it (2015: eight, three of them named).
+def cycles_partly_named(fields: list[CycleField]) -> list[int]:
+    return [f.year for f in fields if any(r.named < r.size for r in f.rounds)]
+
+
+# The county with the most wins (the first in by_county's order when several have as many).
+def most_wins(counties: list[County]) -> County:
+    return max(counties, key=lambda c: c.wins)
 
 
 # The jury's size each cycle where the archive knows it, oldest first; incomplete juries say so.
