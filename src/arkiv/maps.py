@@ -1,7 +1,8 @@
 """Kartorna: Sverige med arkivets kommuner på /kommuner/, och en liten lägeskarta på varje kommuns sida.
 
 Reads the geometry arkiv.geo made (geo.json beside this module: SVG path data per kommunkod in SWEREF 99 TM, on a
-200 m grid) and pairs it with what the archive knows. No geometry is computed here, so the build stays fast; the
+200 m grid) and pairs it with what the archive knows. The municipalities outside the archive go to a file of their own
+(LAND_FILE) that the maps show with <use>; those in the archive are drawn in the page, as links. No geometry is computed here, so the build stays fast; the
 templates (map.html.j2) draw the SVG.
 """
 
@@ -15,7 +16,9 @@ from importlib.resources import files
 from . import model as m
 from .register import Kommun
 from .stats import Best, best_results
+from .templating import env
 
+LAND_FILE = "kommuner/karta.svg"  # the municipalities outside the archive, drawn once and used by both maps
 LOCATOR_MARK = 250  # radius of the locator's ring round the municipality, in grid units (50 km)
 ZOOM_COUNTY = "Stockholms län"  # where the archive's municipalities are too small to see on the whole map
 ZOOM_MARGIN = 0.12  # room round the zoomed municipalities, as a share of the zoomed area's size
@@ -75,6 +78,12 @@ def sweden(archive: m.Archive) -> Sweden:
     land = tuple(Shape(code, g["d"]) for code, g in geo["kommuner"].items() if code not in in_archive)
     linked = tuple(Shape(k.code, geo["kommuner"][k.code]["d"], k, best[k.code]) for k in archive.kommuner)
     return Sweden(geo["width"], geo["height"], land, linked)
+
+
+# The file the maps on /kommuner/ draw their land from: every municipality outside the archive, as SVG. Kept out of
+# the page so the page itself stays small; the page's colours still reach it through <use>.
+def land_svg(archive: m.Archive) -> str:
+    return env().get_template("land.svg.j2").render(map=sweden(archive))
 
 
 # The archive's municipalities in one county enlarged, with every neighbour that reaches into the view; None if the

@@ -85,7 +85,8 @@ def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
 def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
     records = sorted(stats.records(archive), key=lambda r: (sv_key(r.kommun.county), sv_key(r.kommun.name)))
     return _render("kommuner.md.j2", "kommuner/index.md", archive, site, records=records, sweden=maps.sweden(archive),
-                   zoom=maps.zoom(archive), counts=stats.best_counts(archive))
+                   zoom=maps.zoom(archive), counts=stats.best_counts(archive),
+                   land=posixpath.relpath(maps.LAND_FILE, "kommuner"))
 
 
 # About the award: purpose, names, history, the renaming.

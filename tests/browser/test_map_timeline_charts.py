@@ -33,9 +33,10 @@ def test_map_links_carry_their_names_and_the_map_is_saved(page_in, site_url, art
     # The enlarged copy is for the pointer: none of its links is in the accessibility tree or the tab order.
     assert page.locator("figure.arkiv-map__zoom").get_by_role("link").count() == 0
     # The map is drawn in the palette's colours: dark land on the dark palette, light land on the light one.
-    fill = page.locator(".arkiv-map__land path").first.evaluate("p => getComputedStyle(p).fill")
+    fill = page.locator("figure.arkiv-map__main use.arkiv-map__land").evaluate("u => getComputedStyle(u).fill")
     lightness = sum(int(v) for v in re.findall(r"\d+", fill)[:3]) / 3
     assert (lightness > 180) if page.scheme == "light" else (lightness < 90), fill
+    page.wait_for_load_state("networkidle")  # the land comes from karta.svg
     page.locator("div.arkiv-map").screenshot(path=artifacts / f"karta-{page.scheme}.png")
     assert (artifacts / f"karta-{page.scheme}.png").stat().st_size > 10_000
 
