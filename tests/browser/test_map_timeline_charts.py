@@ -30,6 +30,11 @@ def test_map_links_carry_their_names_and_the_map_is_saved(page_in, site_url, art
     assert links.count() == 34
     assert figure.get_by_role("link", name="Värmdö kommun: vinnare 2023", exact=True).count() == 1
     assert figure.get_by_role("link", name="Karlskrona kommun: finalist 2017", exact=True).count() == 1
+    # Named once: the <title> is the name, not also a description read after it (Chromium's accessibility tree).
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    varmdo = [n for n in nodes if n.get("name", {}).get("value") == "Värmdö kommun: vinnare 2023"]
+    assert len(varmdo) == 1 and varmdo[0]["role"]["value"] == "link"
+    assert not varmdo[0].get("description", {}).get("value")
     # The enlarged copy is for the pointer: none of its links is in the accessibility tree or the tab order.
     assert page.locator("figure.arkiv-map__zoom").get_by_role("link").count() == 0
     # The map is drawn in the palette's colours: dark land on the dark palette, light land on the light one.
