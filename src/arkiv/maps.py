@@ -2,8 +2,8 @@
 
 Reads the geometry arkiv.geo made (geo.json beside this module: SVG path data per kommunkod in SWEREF 99 TM, on a
 200 m grid) and pairs it with what the archive knows. The municipalities outside the archive go to a file of their own
-(LAND_FILE) that the maps show with <use>; those in the archive are drawn in the page, as links. No geometry is computed here, so the build stays fast; the
-templates (map.html.j2) draw the SVG.
+(LAND_FILE) that the maps show with <use>; those in the archive are drawn in the page, as links. No geometry is
+computed here, so the build stays fast; the templates (map.html.j2, land.svg.j2) draw the SVG.
 """
 
 from __future__ import annotations
