@@ -7,8 +7,10 @@ Measures, with medians of several runs on this machine:
      schema allows years up to 9999, since the real schema stops at 2099);
   3. edit-to-preview: `mkdocs serve --livereload`, /2023/ open in Chromium, data/cycles/2023.yaml edited in a temp copy
      of the project, time until the reloaded page shows the change;
-  4. page weight: bytes Chromium transfers for a cold load of /2023/ from a gzip-serving server, and the search
-     index against its budget (45 KB gzip).
+  4. page weight: bytes Chromium transfers for a cold load of /2023/ from a gzip-serving server, and the search index
+     against its budget (45 KB gzip); /kommuner/ with its map against its budget and every municipality page against
+     bench/baseline-weights.json;
+  5. Lighthouse (mobile) performance and accessibility on /, /kommuner/, /kommuner/varmdo/ and /statistik/.
 Prints a Markdown table and writes it to bench/results/latest.md.
 """
 
@@ -33,6 +35,9 @@ import time
 from pathlib import Path
 
 import yaml
+
+import lighthouse
+import weights as page_weights
 
 ROOT = Path(__file__).resolve().parents[1]
 INDEX_BUDGET = 45 * 1024  # search_index.json, gzip: the theme fetches it whole on the first page a visitor opens
@@ -301,6 +306,7 @@ def main() -> int:
             site = tmp / "site"
             build(ROOT / "mkdocs.yml", site)
             weights = [page_weight(browser, site) for _ in range(3)]
+            watched = page_weights.measure(browser, site)  # /kommuner/ and every municipality page
             browser.close()
         total = statistics.median(w["total"] for w in weights)
         w = weights[0]
@@ -310,6 +316,8 @@ def main() -> int:
             row("  varav sökindexet, som temat hämtar direkt", kb(w["index_in_load"]), f"(utan indexet {kb(without)})")
         row("Sökindex search_index.json", f"{kb(w['index_raw'])} okomprimerat, {kb(w['index_gzip'])} gzip",
             f"≤ {kb(INDEX_BUDGET)} gzip", w["index_gzip"] <= INDEX_BUDGET)
+        page_weights.report(row, watched)
+        lighthouse.report(row, site, min(runs, 3))
 
     lines = [f"Maskin: {machine()}. Median av {runs} körningar ({time.strftime('%Y-%m-%d')}).", "",
              "| mätning | värde | mål | uppfyllt |", "|---|---|---|---|"]

@@ -17,7 +17,7 @@ import os
 from functools import lru_cache
 from importlib import resources
 
-from . import feed, knowledge, redirects
+from . import feed, knowledge, maps, redirects
 from . import model as m
 from . import people as pp
 
@@ -404,4 +404,5 @@ def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: 
                                    for name, text in downloads(archive, site_url, generated, data_modified).items()}
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
     out.update(redirects.redirect_pages(archive, site_url))
+    out[maps.LAND_FILE] = maps.land_svg(archive)  # the land under the map on /kommuner/
     return out

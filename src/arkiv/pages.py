@@ -5,12 +5,13 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import export, feed, knowledge
+from . import chronology, export, feed, figures, knowledge, maps, stats
 from . import model as m
 from . import people as pp
 from .corrections import correction_url
 from .lastmod import page_lastmod
 from .templating import env
+from .text import sv_key
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
 
 
@@ -81,20 +82,23 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
 # Home page: what the award is and every cycle in a table.
 def render_home(archive: m.Archive, site: Site = Site()) -> str:
     latest = archive.cycles[0].year
-    return _render("home.md.j2", "index.md", archive, site, next_year=latest + archive.interval)
+    return _render("home.md.j2", "index.md", archive, site, next_year=latest + archive.interval,
+                   chronology=chronology.moments(archive))
 
 
 # One municipality's page with each appearance.
 def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
     url = f"kommuner/{kommun.slug}/"
-    return _render("kommun.md.j2", url + "index.md", archive, site, kommun=kommun,
+    return _render("kommun.md.j2", url + "index.md", archive, site, kommun=kommun, locator=maps.locator(kommun),
                    appearances=archive.appearances(kommun.code), lastmod=page_lastmod(archive, site.lastmod or {}, url))
 
 
-# Index of every municipality that has taken part.
+# Every municipality that has taken part: the map of Sweden, then county by county.
 def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
-    rows = [(k, archive.appearances(k.code)) for k in archive.kommuner]
-    return _render("kommuner.md.j2", "kommuner/index.md", archive, site, rows=rows)
+    records = sorted(stats.records(archive), key=lambda r: (sv_key(r.kommun.county), sv_key(r.kommun.name)))
+    return _render("kommuner.md.j2", "kommuner/index.md", archive, site, records=records, sweden=maps.sweden(archive),
+                   zoom=maps.zoom(archive), counts=stats.best_counts(archive),
+                   land=posixpath.relpath(maps.LAND_FILE, "kommuner"))
 
 
 # About the award: purpose, names, history, the renaming.
@@ -146,12 +150,18 @@ def render_privacy(archive: m.Archive, site: Site = Site()) -> str:
     return _render("integritet.md.j2", "integritet/index.md", archive, site)
 
 
+# The archive in figures: counts from arkiv.stats as charts, each with its table.
+def render_statistik(archive: m.Archive, site: Site = Site()) -> str:
+    return _render("statistik.md.j2", "statistik/index.md", archive, site, **figures.statistik(archive))
+
+
 # Every generated page of the archive.
 def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
     pages = [Page("index.md", render_home(archive, site), "Start"),
              Page("om/index.md", render_about(archive, site), "Om utmärkelsen"),
              Page("kommuner/index.md", render_kommuner(archive, site), "Kommuner"),
              Page("data/index.md", render_data(archive, site), "Öppna data"),
+             Page("statistik/index.md", render_statistik(archive, site), "Arkivet i siffror"),
              Page(pp.FOLDER + "index.md", render_people(archive, site), "Personer"),
              Page("luckor/index.md", render_gaps(archive, site), "Luckor i uppgifterna"),
              Page("integritet/index.md", render_privacy(archive, site), "Integritet")]
@@ -168,6 +178,6 @@ def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
 def nav(archive: m.Archive) -> list:
     years = [{str(c.year): f"{c.year}/index.md"} for c in archive.cycles[:NAV_YEARS]]
     return [{"Start": "index.md"}, {"Utmärkelseår": years}, {"Kommuner": "kommuner/index.md"},
-            {"Personer": pp.FOLDER + "index.md"}, {"Luckor": "luckor/index.md"},
+            {"Personer": pp.FOLDER + "index.md"}, {"Statistik": "statistik/index.md"}, {"Luckor": "luckor/index.md"},
             {"Om utmärkelsen": "om/index.md"}, {"Öppna data": "data/index.md"}, {"Tillgänglighet": "tillganglighet.md"},
             {"Integritet": "integritet/index.md"}]

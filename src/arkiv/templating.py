@@ -10,7 +10,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .descriptions import kommun_description
-from .text import first_sentence, format_date, format_number, format_sek, format_span, ordinal
+from .slugs import slug
+from .text import first_sentence, format_date, format_number, format_sek, format_span, join_and, ordinal
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
 MD_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -40,6 +41,7 @@ def env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
-                               md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal)
+                               md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal,
+                               och=join_and, slug=slug)
     environment.globals.update(kommun_description=kommun_description)
     return environment

@@ -6,6 +6,7 @@ import datetime as dt
 import unicodedata
 
 NBSP = "\u00a0"
+SV_LAST = str.maketrans({"å": "\U0010fff0", "ä": "\U0010fff1", "ö": "\U0010fff2"})
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
@@ -54,6 +55,17 @@ def format_span(start: str, end: str | None) -> str:
     if y1 == y2 and m1 == m2 and d1 and d2:
         return f"{d1}–{d2} {MONTHS[m1 - 1]} {y1}"
     return f"{format_date(start)}–{format_date(end)}"
+
+
+# [2011, 2015, 2019] -> "2011, 2015 och 2019": a list in running text.
+def join_and(items) -> str:
+    items = [str(i) for i in items]
+    return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else "".join(items)
+
+
+# A sort key in Swedish alphabetical order: å, ä and ö after z, in that order.
+def sv_key(text: str) -> str:
+    return text.casefold().translate(SV_LAST)
 
 
 # 2000 -> "2 000", grouped with non-breaking spaces.
