@@ -36,7 +36,8 @@ def heads(built_site) -> dict[str, tuple[str, str, str]]:
     out = {}
     for url, raw in pages(built_site).items():
         h1 = re.sub(r"<[^>]+>|¶", "", one(r"<h1[^>]*>(.*?)</h1>", raw)).strip()
-        out[url] = (one(r"<title>(.*?)</title>", raw), one(r'<meta name="description" content="([^"]*)"', raw), h1)
+        head = one(r"<head>(.*?)</head>", raw)  # SVG maps carry <title>s of their own in the body
+        out[url] = (one(r"<title>(.*?)</title>", head), one(r'<meta name="description" content="([^"]*)"', head), h1)
     return out
 
 
