@@ -138,6 +138,7 @@ def synthetic_project(dest: Path, cycles: int) -> Path:
     rows.reverse()  # newest first, as in the real file
     rows = json.loads(json.dumps(rows))  # no shared objects, so no YAML anchors (the loader refuses them)
     (data / "winners.yaml").write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (data / "people.yaml").write_text("[]\n", encoding="utf-8")  # the minimal cycles name no one to note
     return dest / "mkdocs.yml"
 
 

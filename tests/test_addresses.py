@@ -45,8 +45,12 @@ def test_the_contract_covers_the_archive(built_site, archive):
             assert f"/{c.year}/{anchor}" in promised
     for expected in ("/", "/kommuner/varmdo/", "/2023/#finalist-varmdo-kommun", "/2023/#nominerad-ostersunds-kommun",
                      "/2023/#jury-patrik-sundstrom", "/data/", "/data/arkiv.json", "/data/vinnare.csv",
-                     "/sveriges-it-kommun-2009/", "/sveriges-digitaliseringskommun-2023/", "/feed.xml"):
+                     "/sveriges-it-kommun-2009/", "/sveriges-digitaliseringskommun-2023/", "/feed.xml",
+                     "/personer/", "/personer/asa-zetterberg/", "/luckor/", "/integritet/", "/data/personer.csv",
+                     "/2021/#prisutdelare", "/2021/#mottagare-marcus-matteby"):
         assert expected in promised, expected
+    for p in archive.people:
+        assert f"/{p.url}" in promised, p.url
     # Every page and download the build publishes is promised: a new page is added to the list, never forgotten.
     pages = {a for a in published_addresses(built_site) if "#" not in a}
     new = sorted(pages - promised)

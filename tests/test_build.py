@@ -26,6 +26,8 @@ def test_every_page_exists(built_site, archive):
     expected = ["index.html", "om/index.html", "kommuner/index.html", "404.html"]
     expected += [f"{c.year}/index.html" for c in archive.cycles]
     expected += [f"kommuner/{k.slug}/index.html" for k in archive.kommuner]
+    expected += ["personer/index.html", "luckor/index.html", "integritet/index.html"]
+    expected += [f"{p.url}index.html" for p in archive.people]
     missing = [p for p in expected if not (built_site / p).is_file()]
     assert not missing
     assert [c.year for c in archive.cycles] == list(range(2023, 2000, -2))

@@ -75,7 +75,7 @@ def test_every_correction_link_opens_the_form_with_its_page(built_site, archive)
             assert query["template"] == corrections.FORM
             assert query["title"].startswith(corrections.TITLE)
             found[page.relative_to(built_site).as_posix()] = (query, links.canonical)
-    # Every year page and municipality page has one, filled in with its own name and address.
+    # Every year page, municipality page and person page has one, filled in with its own name and address.
     for c in archive.cycles:
         query, canonical = found.pop(f"{c.year}/index.html")
         assert query["title"] == f"Rättelse: {c.year}"
@@ -84,6 +84,10 @@ def test_every_correction_link_opens_the_form_with_its_page(built_site, archive)
         query, canonical = found.pop(f"kommuner/{k.slug}/index.html")
         assert query["title"] == f"Rättelse: {k.own_name}"
         assert query[corrections.PAGE_FIELD] == f"{k.own_name} ({canonical})"
+    for p in archive.people:
+        query, canonical = found.pop(f"{p.url}index.html")
+        assert query["title"] == f"Rättelse: {p.name}"
+        assert query[corrections.PAGE_FIELD] == f"{p.name} ({canonical})"
     # The about page's general link opens the form with nothing filled in; no other page has one.
     query, _ = found.pop("om/index.html")
     assert query == {"template": corrections.FORM, "title": corrections.TITLE}

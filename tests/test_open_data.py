@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from arkiv import export
+from arkiv import export, knowledge
 from arkiv.feed import docs_lastmod
 from arkiv.lastmod import page_lastmod
 from arkiv.lastmod import data_lastmod
@@ -168,6 +168,38 @@ def test_kallor_csv_round_trips(built_site, archive):
     for c in archive.cycles:
         for sid in c.source_ids():
             assert str(c.year) in cited[sid]
+
+
+def test_personer_csv_round_trips(built_site, archive):
+    rows = read_csv(built_site, "personer.csv")
+    expected = [(p.id, r.name, r.kind, r.year, r.award_name, r.title, r.organisation, r.entrant, r.uncertain,
+                 p.uncertain, r.sources, f"{SITE_URL}{p.url}", f"{SITE_URL}{r.year}/#{r.anchor}")
+                for p in archive.people for r in p.roles]
+    got = [(r["person"], r["name"], r["role"], int(r["year"]), r["award_name"], opt(r["title"]), opt(r["organisation"]),
+            opt(r["entrant"]), r["uncertain"] == "true", r["identity_uncertain"] == "true", tuple(split(r["sources"])),
+            r["page"], r["url"]) for r in rows]
+    assert got == expected
+    # One row per role in the data: every jury member, presenter, recipient, statement, representative and quote.
+    mentions = sum(len(c.jury.members) if c.jury else 0 for c in archive.cycles) + sum(
+        bool(c.ceremony and c.ceremony.presenter) + len(c.ceremony.received_by if c.ceremony else ()) + len(c.statements)
+        + len(c.representatives) + len(c.quotes) for c in archive.cycles)
+    assert len(rows) == mentions
+    for r in rows:
+        year_page = (built_site / r["year"] / "index.html").read_text(encoding="utf-8")
+        assert f'id="{r["url"].split("#")[1]}"' in year_page, r["url"]
+        assert (built_site / r["page"].removeprefix(SITE_URL) / "index.html").is_file(), r["page"]
+
+
+def test_json_people_and_knowledge(doc, archive):
+    assert [p["id"] for p in doc["people"]] == [p.id for p in archive.people]
+    for d, p in zip(doc["people"], archive.people):
+        assert (d["name"], tuple(d["names"]), d["identity_uncertain"], d["note"]) == (p.name, p.names, p.uncertain, p.note)
+        assert d["url"] == f"{SITE_URL}personer/{p.id}/"
+        assert [(r["role"], r["year"], r["name"], r["title"], r["organisation"], r["text"]) for r in d["roles"]] == \
+            [(r.kind, r.year, r.name, r.title, r.organisation, r.text) for r in p.roles]
+    for d, c in zip(doc["cycles"], archive.cycles):
+        assert [(k["facet"], k["state"]) for k in d["knowledge"]] == [(cell.facet.key, cell.state)
+                                                                       for cell in knowledge.cells(c)]
 
 
 def test_dates_are_iso_8601(built_site):

@@ -16,10 +16,14 @@ import re
 import sys
 from pathlib import Path
 
-# The ids the archive promises: section headings (h2), list items (each entrant, jury member, source) and headings
-# or figures with a name of their own. Not h1 (the page itself) nor numbered ones (omgang-2, process-3, citat-1).
-ID = re.compile(r'<(h2|h3|li|figure)\b[^>]*?\bid="([^"]+)"')
+# The ids the archive promises: section headings (h2), list items (each entrant, jury member, source), headings,
+# figures and definitions with a name of their own (a quote's speaker, the presenter, each recipient). Not h1 (the page
+# itself) nor numbered ones (omgang-2, process-3, citat-jorgen-westergren-2).
+ID = re.compile(r'<(h2|h3|li|figure|dd)\b[^>]*?\bid="([^"]+)"')
 NUMBERED = re.compile(r"-\d+$")
+# Pages whose source list follows from other pages (a person's sources are those of their roles): the page and its
+# sections are promised, the numbered sources in it are not.
+DERIVED_SOURCES = ("/personer/",)
 ARTICLE = re.compile(r'<article\b[^>]*>(.*?)</article>', re.S)
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 DOWNLOAD_EXTS = (".json", ".csv", ".xml", ".png")
@@ -39,6 +43,8 @@ def published_addresses(site_dir: Path) -> list[str]:
             article = ARTICLE.search(text)
             if article and not REFRESH.search(text):
                 ids = [i for tag, i in ID.findall(article.group(1)) if tag in ("h2", "li") or not NUMBERED.search(i)]
+                if page.startswith(DERIVED_SOURCES):
+                    ids = [i for i in ids if not i.startswith("kalla-")]
                 out.extend(f"{page}#{html.unescape(i)}" for i in dict.fromkeys(ids))
         elif path.suffix in DOWNLOAD_EXTS and not rel.endswith(".gz"):
             out.append("/" + rel)

@@ -22,8 +22,9 @@ KEY_FIELDS = ("id", "code", "name", "label", "question", "title", "text", "year"
 IDENTITY_FIELDS = ("id", "code", "name", "label", "question")
 # Fields whose value names an item in a path or a list, tried in order.
 SHOWN_FIELDS = ("own_name", "name", "label", "question", "title", "text", "id", "code", "year", "date")
-# Archive fields that are not data of their own: the municipalities are gathered from the cycles.
-DERIVED = frozenset({"kommuner"})
+# Archive fields that are not data of their own: the municipalities and the people are gathered from the cycles
+# (what data/people.yaml says is compared as person_notes).
+DERIVED = frozenset({"kommuner", "people"})
 # Fields that point at records kept elsewhere (the municipality register): in a description they are only named.
 REFERENCES = frozenset({"kommuner"})
 SEQUENCES = (tuple, list)  # the model's lists are tuples; a list in a new field is compared the same way

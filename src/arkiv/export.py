@@ -1,4 +1,4 @@
-"""Öppna data: hela arkivet som JSON (med sitt JSON Schema) och fyra CSV-filer, skrivna vid bygget till data/.
+"""Öppna data: hela arkivet som JSON (med sitt JSON Schema) och fem CSV-filer, skrivna vid bygget till data/.
 
 The JSON is a stable contract for outside users, not a dump of the model: every key is always present (null or []
 when unknown), its shape is described by schema/arkiv.schema.json (published beside it), and SCHEMA_VERSION changes
@@ -17,14 +17,20 @@ import os
 from functools import lru_cache
 from importlib import resources
 
-from . import feed, maps, redirects
+from . import feed, knowledge, maps, redirects
 from . import model as m
+from . import people as pp
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 FOLDER = "data/"  # where the downloads are published, relative to the site root
 LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
+
+# What the role column (personer.csv) and field (arkiv.json) hold.
+ROLE_TEXT = ("Rollen: ordförande (juryns ordförande, som också är jurymedlem), jurymedlem, prisutdelare (delade ut "
+             "priset), mottagare (tog emot priset), uttalande (uttalade sig för en deltagare, ordagrant), företrädare "
+             "(talade eller agerade för en deltagare enligt källan, utan citat) eller citerad.")
 
 # Every CSV file with what one row is (shown on the data page).
 CSV_FILES: dict[str, str] = {
@@ -32,6 +38,8 @@ CSV_FILES: dict[str, str] = {
     "deltagare.csv": "En rad per kommun och omgång: nominerade och finalister varje år, med kommunkod.",
     "juryer.csv": "En rad per jurymedlem och år, för de år då juryn är känd.",
     "kallor.csv": "En rad per källa som arkivets uppgifter bygger på.",
+    "personer.csv": ("En rad per person, roll och år: jurymedlemmar, ordförande, prisutdelare, mottagare, företrädare "
+                     "för deltagarna och de som uttalat sig eller citeras."),
 }
 
 # Every CSV file: its columns in order, each with what it holds (shown on the data page).
@@ -87,6 +95,23 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("kind", "Slags källa: webbsida, nyhet, pressmeddelande, broschyr, blogg, artikel eller källdokument."),
         ("note", "Arkivets anmärkning om källan."),
         ("years", f"Utmärkelseåren vars uppgifter bygger på källan, skilda med {LIST_SEP}."),
+    ),
+    "personer.csv": (
+        ("person", "Personens nyckel: samma på alla rader om samma person, och samma som i adressen till personens sida "
+                   "(personer/nyckel/)."),
+        ("name", "Namnet så som källan skriver det det året."),
+        ("role", ROLE_TEXT),
+        ("year", "Utmärkelseåret."),
+        ("award_name", "Utmärkelsens namn det året."),
+        ("title", "Titel som källan anger det året, annars tomt. Titlar ändras: de står som källan gav dem."),
+        ("organisation", "Organisation som källan anger det året, annars tomt."),
+        ("entrant", "Deltagaren rollen gäller: vinnaren för prisutdelare och mottagare, den som personen talade för vid "
+                    "uttalande och företrädare, annars tomt."),
+        ("uncertain", "true om uppgiften om rollen är osäker, annars false."),
+        ("identity_uncertain", "true om källorna inte visar att personens roller gäller samma person, annars false."),
+        ("sources", f"Id för källorna till rollen, skilda med {LIST_SEP}."),
+        ("page", "Personens sida i arkivet."),
+        ("url", "Rollens plats på årets sida (med ankare)."),
     ),
 }
 
@@ -191,8 +216,18 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "conflicts": [{"topic": k.topic, "claims": [{"text": cl.text, "sources": _refs(cl.sources)} for cl in k.claims],
                        "follows": k.follows} for k in c.conflicts],
         "unknowns": list(c.unknowns()),
+        "knowledge": [{"facet": cell.facet.key, "label": cell.facet.label, "state": cell.state}
+                      for cell in knowledge.cells(c)],
         "sources": list(c.source_ids()),
     }
+
+
+def _individual(p: pp.Individual, site_url: str) -> dict:
+    return {"id": p.id, "name": p.name, "names": list(p.names), "url": site_url + p.url,
+            "identity_uncertain": p.uncertain, "note": p.note, "note_sources": list(p.sources),
+            "roles": [{"role": r.kind, "year": r.year, "name": r.name, "title": r.title, "organisation": r.organisation,
+                       "entrant": r.entrant, "text": r.text, "uncertain": r.uncertain, "note": r.note,
+                       "url": f"{site_url}{r.year}/#{r.anchor}", "sources": list(r.sources)} for r in p.roles]}
 
 
 # Everything in the archive as one JSON-ready dict (the content of arkiv.json).
@@ -225,6 +260,7 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
         "cycles": [_cycle(c, site_url, archive.edition_of(c.year)) for c in archive.cycles],
         "kommuner": [{"kommunkod": k.code, "kommun": k.name, "kommun_formellt": k.formal, "eget_namn": k.own_name,
                       "lan": k.county, "url": f"{site_url}kommuner/{k.slug}/"} for k in archive.kommuner],
+        "people": [_individual(p, site_url) for p in archive.people],
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "version": s.version,
                      "url": s.url, "archive_url": s.archive_url, "formerly": list(s.formerly), "kind": s.kind,
                      "note": s.note} for s in archive.sources.values()],
@@ -277,7 +313,13 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
     kallor = [{"id": s.id, "title": s.title, "publisher": _cell(s.publisher), "date": _cell(s.date),
                "url": _cell(s.url), "version": _cell(s.version), "archive_url": _cell(s.archive_url), "kind": _cell(s.kind), "note": _cell(s.note),
                "years": LIST_SEP.join(years.get(s.id, []))} for s in archive.sources.values()]
-    return {"vinnare.csv": vinnare, "deltagare.csv": deltagare, "juryer.csv": juryer, "kallor.csv": kallor}
+    personer = [{"person": p.id, "name": r.name, "role": r.kind, "year": str(r.year), "award_name": r.award_name,
+                 "title": _cell(r.title), "organisation": _cell(r.organisation), "entrant": _cell(r.entrant),
+                 "uncertain": _bool(r.uncertain), "identity_uncertain": _bool(p.uncertain),
+                 "sources": LIST_SEP.join(r.sources), "page": site_url + p.url, "url": f"{site_url}{r.year}/#{r.anchor}"}
+                for p in archive.people for r in p.roles]
+    return {"vinnare.csv": vinnare, "deltagare.csv": deltagare, "juryer.csv": juryer, "kallor.csv": kallor,
+            "personer.csv": personer}
 
 
 def _csv_text(name: str, rows: list[dict[str, str]]) -> str:

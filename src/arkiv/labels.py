@@ -98,6 +98,9 @@ FIELD_LABELS = {
     "purpose": "syfte",
     "history": "historia",
     "next_fair": "nästa mässa",
+    # People (data/people.yaml)
+    "person_notes": "personer (data/people.yaml)",
+    "people": "personer",
     # Municipalities (kommuner.csv)
     "code": "kommunkod",
     "formal": "formellt namn",

@@ -43,6 +43,9 @@ def page_files(archive: m.Archive, url: str) -> list[str] | None:
         kommun = next((k for k in archive.kommuner if k.slug == match.group(1)), None)
         if kommun is not None:
             return ["data/winners.yaml"] + [f"data/cycles/{a.year}.yaml" for a in archive.appearances(kommun.code)]
+    person = next((p for p in archive.people if p.url == url), None)
+    if person is not None:
+        return ["data/people.yaml"] + [f"data/cycles/{y}.yaml" for y in person.years]
     return None
 
 

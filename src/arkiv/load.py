@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model as m
+from . import people as pp
 from .errors import DataError, DataErrors
 from .register import Register
 from .schema import validate
@@ -58,6 +59,7 @@ def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
     award = read(layout.data_dir / "award.yaml", "award.schema.json")
     sources = read(layout.data_dir / "sources.yaml", "sources.schema.json")
     winners = read(layout.data_dir / "winners.yaml", "winners.schema.json")
+    people = read(layout.data_dir / "people.yaml", "people.schema.json")
     cycles: dict[int, Loaded] = {}
     unreadable: set[int] = set()  # cycle files that exist but failed: no cross-file errors about them
     cycle_dir = layout.data_dir / "cycles"
@@ -81,9 +83,9 @@ def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
             continue
         cycles[year] = loaded
 
-    if award is None or sources is None or winners is None:
+    if award is None or sources is None or winners is None or people is None:
         raise DataErrors(errors)
-    builder = _Builder(register, award, sources, winners, cycles, errors, unreadable)
+    builder = _Builder(register, award, sources, winners, cycles, errors, unreadable, people)
     archive = builder.build()
     if errors:
         raise DataErrors(errors)
@@ -117,8 +119,8 @@ def _check_dates(loaded: Loaded) -> list[DataError]:
 class _Builder:
     """Cross-file rules and construction of the model; appends to the shared error list."""
 
-    def __init__(self, register, award, sources, winners, cycles, errors, unreadable=frozenset()):
-        self.unreadable = unreadable
+    def __init__(self, register, award, sources, winners, cycles, errors, unreadable=frozenset(), people=None):
+        self.unreadable, self.people_file = unreadable, people
         self.register, self.award, self.sources_file = register, award, sources
         self.winners, self.cycle_files, self.errors = winners, cycles, errors
         self.source_ids: set[str] = set()
@@ -155,6 +157,7 @@ class _Builder:
             purpose=m.Fact(award["purpose"]["text"], tuple(award["purpose"]["sources"])),
             history=tuple(self._fact(f) for f in award["history"]),
         )
+        archive.people, archive.person_notes = self._people(archive.cycles)
         codes = {k.code for c in cycles for e in [c.winner, *(e for r in c.rounds for e in r.entrants)] for k in e.kommuner}
         archive.kommuner = sorted((k for k in self.register.kommuner if k.code in codes), key=lambda k: k.name)
         archive.publications = tuple(self._publication(p) for p in award.get("publications", []))
@@ -163,6 +166,28 @@ class _Builder:
                                    nf.get("city"), nf.get("note")) if nf else None
         self._check_editions(archive)
         return archive
+
+    # Everyone with a role, with what data/people.yaml says about them; each of its keys must name someone.
+    def _people(self, cycles: tuple[m.Cycle, ...]) -> tuple[tuple[pp.Individual, ...], tuple[pp.PersonNote, ...]]:
+        notes: dict[str, pp.PersonNote] = {}
+        loaded = self.people_file
+        if loaded is not None:
+            self._refs(loaded)
+            for i, row in enumerate(loaded.data):
+                if row["key"] in notes:
+                    self.errors.append(loaded.error((i, "key"), f"personen {row['key']} står redan i filen.",
+                                                    "Slå ihop raderna till en."))
+                notes[row["key"]] = pp.PersonNote(row["key"], row.get("name"), row.get("uncertain", False),
+                                                  row.get("note"), tuple(row.get("sources", [])))
+        found = pp.index(cycles, notes)
+        ids = sorted(p.id for p in found)
+        if loaded is not None and not self.errors and not self.unreadable:  # a broken cycle file hides its people
+            for i, row in enumerate(loaded.data):
+                if row["key"] not in ids:
+                    close = difflib.get_close_matches(row["key"], ids, n=1)
+                    hint = f"Menade du {close[0]}?" if close else "Skriv nyckeln som namnet med a–z och bindestreck, till exempel asa-zetterberg."
+                    self.errors.append(loaded.error((i, "key"), f"ingen person i årens filer har nyckeln {row['key']}.", hint))
+        return found, tuple(notes.values())
 
     # A source's "the tenth time" must agree with the archive's own count: a mismatch means a missing or extra cycle.
     def _check_editions(self, archive: m.Archive) -> None:

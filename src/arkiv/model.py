@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from . import knowledge
 from .register import Kommun
 from .slugs import slug
 from .text import date_bounds
 
 WAYBACK = "https://web.archive.org/web/"
+
+if TYPE_CHECKING:
+    from .people import Individual, PersonNote
 
 
 @dataclass(frozen=True)
@@ -346,22 +351,10 @@ class Cycle:
                 out[(ri, ei)] = anchor
         return out
 
-    # What the archive does not know about this cycle, derived from empty fields plus explicit gaps.
+    # What the archive does not know about this cycle: a sentence for each facet not fully known
+    # (arkiv.knowledge, which /luckor/ shows as a table), then the data's own gaps.
     def unknowns(self) -> tuple[str, ...]:
-        out = []
-        if not self.rounds:
-            out.append("Vilka som var nominerade eller finalister.")
-        if self.jury is None:
-            out.append(f"Vilka som satt i juryn {self.year}.")
-        elif not self.jury.complete:
-            out.append("Hela juryn: listan kan sakna ledamöter.")
-        if self.ceremony is None or self.ceremony.date is None:
-            out.append("Datum för prisutdelningen.")
-        if self.ceremony is None or self.ceremony.presenter is None:
-            out.append("Vem som delade ut priset.")
-        if self.prize is None:
-            out.append("Vad priset bestod av.")
-        return tuple(out) + self.gaps
+        return knowledge.gaps(self) + self.gaps
 
 
 @dataclass(frozen=True)
@@ -397,6 +390,8 @@ class Archive:
     purpose: Fact
     history: tuple[Fact, ...]
     kommuner: list[Kommun] = field(default_factory=list)  # every municipality that appears, by name
+    person_notes: tuple[PersonNote, ...] = ()  # data/people.yaml: what is known about a person as a whole
+    people: tuple[Individual, ...] = ()  # everyone with a role, by surname (arkiv.people resolves who is who)
     publications: tuple[Publication, ...] = ()  # publications about the award that belong to no one cycle
     next_fair: Fair | None = None
 

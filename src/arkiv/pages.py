@@ -5,8 +5,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import chronology, export, feed, figures, maps, stats
+from . import chronology, export, feed, figures, knowledge, maps, stats
 from . import model as m
+from . import people as pp
 from .corrections import correction_url
 from .lastmod import page_lastmod
 from .templating import env
@@ -56,7 +57,7 @@ def _render(template: str, path: str, archive: m.Archive, site: Site, **context)
 
     return env().get_template(template).render(
         archive=archive, site=site, path=path, link=link, page_url=page_url, correction=correction,
-        kommun_url=lambda k: f"kommuner/{k.slug}/", **context,
+        kommun_url=lambda k: f"kommuner/{k.slug}/", person_url=pp.person_url, **context,
     )
 
 
@@ -71,6 +72,9 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     lastmod = page_lastmod(archive, site.lastmod or {}, f"{cycle.year}/")
     return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
+                   quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
+                   statement_anchors=pp.statement_anchors(cycle), representative_anchors=pp.representative_anchors(cycle),
+                   presenter_anchor=pp.PRESENTER_ANCHOR,
                    edition=archive.edition_of(cycle.year),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
@@ -118,6 +122,34 @@ def render_data(archive: m.Archive, site: Site = Site()) -> str:
                    latest=archive.cycles[0].year)
 
 
+# One person's page: every role, newest first, with the title and organisation of that year.
+def render_person(archive: m.Archive, person: pp.Individual, site: Site = Site()) -> str:
+    ids = [*(s for r in person.roles for s in r.sources), *person.sources]
+    sources = [archive.sources[i] for i in dict.fromkeys(ids)]
+    return _render("person.md.j2", person.url + "index.md", archive, site, person=person, sources=sources,
+                   number={s.id: n for n, s in enumerate(sources, 1)},
+                   lastmod=page_lastmod(archive, site.lastmod or {}, person.url))
+
+
+# Index of everyone with a role, by surname.
+def render_people(archive: m.Archive, site: Site = Site()) -> str:
+    several = [p for p in archive.people if len(p.years) > 1]
+    return _render("personer.md.j2", pp.FOLDER + "index.md", archive, site, several=several)
+
+
+# What the archive knows: every cycle by facet, and the next cycle, all unknown.
+def render_gaps(archive: m.Archive, site: Site = Site()) -> str:
+    rows = [(c, knowledge.cells(c)) for c in archive.cycles]
+    return _render("luckor.md.j2", "luckor/index.md", archive, site, rows=rows, facets=[f for f, _ in knowledge.FACETS],
+                   next_year=archive.cycles[0].year + archive.interval, next_cells=knowledge.unknown_cells(),
+                   totals=knowledge.totals(cells for _, cells in rows), states=knowledge.STATES)
+
+
+# Which personal data the archive holds, why, and how to have it corrected or removed.
+def render_privacy(archive: m.Archive, site: Site = Site()) -> str:
+    return _render("integritet.md.j2", "integritet/index.md", archive, site)
+
+
 # The archive in figures: counts from arkiv.stats as charts, each with its table.
 def render_statistik(archive: m.Archive, site: Site = Site()) -> str:
     return _render("statistik.md.j2", "statistik/index.md", archive, site, **figures.statistik(archive))
@@ -129,17 +161,23 @@ def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
              Page("om/index.md", render_about(archive, site), "Om utmärkelsen"),
              Page("kommuner/index.md", render_kommuner(archive, site), "Kommuner"),
              Page("data/index.md", render_data(archive, site), "Öppna data"),
-             Page("statistik/index.md", render_statistik(archive, site), "Arkivet i siffror")]
+             Page("statistik/index.md", render_statistik(archive, site), "Arkivet i siffror"),
+             Page(pp.FOLDER + "index.md", render_people(archive, site), "Personer"),
+             Page("luckor/index.md", render_gaps(archive, site), "Luckor i uppgifterna"),
+             Page("integritet/index.md", render_privacy(archive, site), "Integritet")]
     for c in archive.cycles:
         pages.append(Page(f"{c.year}/index.md", render_cycle(archive, c, site), str(c.year)))
     for k in archive.kommuner:
         pages.append(Page(f"kommuner/{k.slug}/index.md", render_kommun(archive, k, site), k.own_name))
+    for p in archive.people:
+        pages.append(Page(p.url + "index.md", render_person(archive, p, site), p.name))
     return pages
 
 
-# The navigation: start, the newest cycles first, municipalities, about. Short, so page weight stays flat.
+# The navigation: start, the newest cycles first, municipalities, people, gaps, about. Short, so page weight stays flat.
 def nav(archive: m.Archive) -> list:
     years = [{str(c.year): f"{c.year}/index.md"} for c in archive.cycles[:NAV_YEARS]]
     return [{"Start": "index.md"}, {"Utmärkelseår": years}, {"Kommuner": "kommuner/index.md"},
-            {"Statistik": "statistik/index.md"},
-            {"Om utmärkelsen": "om/index.md"}, {"Öppna data": "data/index.md"}, {"Tillgänglighet": "tillganglighet.md"}]
+            {"Personer": pp.FOLDER + "index.md"}, {"Statistik": "statistik/index.md"}, {"Luckor": "luckor/index.md"},
+            {"Om utmärkelsen": "om/index.md"}, {"Öppna data": "data/index.md"}, {"Tillgänglighet": "tillganglighet.md"},
+            {"Integritet": "integritet/index.md"}]

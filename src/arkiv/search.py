@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .templating import env
 from .text import fold
 
 FOLDED, NAMES, WINNER, ENTRANTS, PEOPLE = "folded", "names", "winner", "entrants", "people"
@@ -156,3 +157,19 @@ def rewrite_index(index_json: str, keys: dict[str, Keys] | None = None) -> str:
             doc[FOLDED] = words
     index["docs"] = docs
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+QUERY_SCRIPT = "javascripts/search-query.js"  # where the build writes query_script, listed in mkdocs.yml
+
+
+# The stop words a query of several words loses before the theme searches: lunr's, less the words of names in the
+# archive ("vara" in Vara kommun, "hans" in Hans Forsberg), which a visitor types to find that name.
+def query_stop_words(names) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    named = {w for name in names for w in WORD.findall(name.lower())}
+    return tuple(sorted(STOP_WORDS - named)), tuple(sorted(STOP_WORDS & named))
+
+
+# The small script that takes the stop words out of a query (templates/search_query.js.j2).
+def query_script(names) -> str:
+    words, kept = query_stop_words(names)
+    return env().get_template("search_query.js.j2").render(words=list(words), kept=kept)

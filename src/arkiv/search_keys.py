@@ -70,3 +70,10 @@ def site_keys(archive: m.Archive, pages: dict[str, tuple[str, object]]) -> dict[
     for c in archive.cycles:
         out.update(cycle_keys(c, tuple(n.name for n in archive.names)))
     return out
+
+
+# Every name in the archive a visitor may type: the municipalities', the entrants' and the people's.
+def archive_names(archive: m.Archive) -> list[str]:
+    names = [n for k in archive.kommuner for n in (k.name, k.own_name, k.formal)]
+    names += [n for c in archive.cycles for e in c.entrants() for n in entrant_names(e)]
+    return names + [n for p in archive.people for n in p.names]

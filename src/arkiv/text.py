@@ -92,6 +92,21 @@ def first_sentence(text: str) -> str:
     return text
 
 
+SV_ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö"
+SV_SAME = {"æ": "ä", "ø": "ö", "ü": "y"}  # letters Swedish sorts as another: Ærø as Ärö, Müller as Myller
+
+
+# A sort key in Swedish alphabetical order: å, ä and ö after z; é as e, ü as y, case ignored. Other marks sort first.
+def sort_key_sv(text: str) -> tuple[int, ...]:
+    out = []
+    for char in text.casefold():
+        char = SV_SAME.get(char, char)
+        if char not in SV_ALPHABET:
+            char = fold(char)
+        out.extend(SV_ALPHABET.index(c) + 10 if c in SV_ALPHABET else (int(c) if c.isdigit() else -1) for c in char)
+    return tuple(out)
+
+
 ORDINALS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde",
             "elfte", "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde",
             "tjugonde")

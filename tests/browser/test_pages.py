@@ -20,7 +20,7 @@ HEIGHT = 800
 TABS = 3  # pages loaded and checked at the same time per colour scheme
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = {"": "start", "2023/": "2023", "kommuner/varmdo/": "kommuner-varmdo", "kommuner/": "kommuner",
-               "statistik/": "statistik"}
+               "statistik/": "statistik", "luckor/": "luckor", "personer/patrik-sundstrom/": "personer-patrik-sundstrom"}
 
 
 def axe_source() -> str:
@@ -127,8 +127,10 @@ def describe(found: dict) -> str:
     return "\n".join(lines)
 
 
-def test_every_page_was_audited(audit, page_paths):
+def test_every_page_was_audited(audit, page_paths, archive):
     assert len(page_paths) > 40
+    # The people, gaps and privacy pages are in the pass like every other page.
+    assert {"personer/", "luckor/", "integritet/"} | {p.url for p in archive.people} <= set(page_paths)
     for scheme in SCHEMES:
         for width in WIDTHS:
             assert all((scheme, width, p) in audit.violations for p in page_paths)
@@ -191,5 +193,27 @@ def test_palette_switch_stores_only_the_palette(browser, site_url):
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         assert page.evaluate("Object.keys(localStorage)") == keys
         assert page.evaluate("Object.keys(sessionStorage)") == [] and context.cookies() == []
+    finally:
+        context.close()
+
+
+# /luckor/ reflows instead of scrolling: one block per cycle on a phone, a whole table (nothing cut off) on a desktop.
+def test_gaps_table_reflows_on_a_phone_and_fits_on_a_desktop(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": HEIGHT})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "luckor/")
+        table = page.locator(".arkiv-knowledge table")
+        assert table.evaluate("t => getComputedStyle(t).display") == "block"
+        assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == "grid"
+        label = page.locator(".arkiv-knowledge tbody tr").nth(1).locator(".arkiv-cell-label").first
+        assert label.is_visible() and label.inner_text().strip().endswith(":")
+        # Read as a table even when laid out as blocks: rows, cells and the column headings for screen readers.
+        assert page.get_by_role("table").count() == 1
+        assert page.get_by_role("columnheader").count() > 5 and page.get_by_role("rowheader").count() > 5
+        page.set_viewport_size({"width": 1280, "height": HEIGHT})
+        assert table.evaluate("t => getComputedStyle(t).display") == "table"
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")
+        assert not label.is_visible()
     finally:
         context.close()

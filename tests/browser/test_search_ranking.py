@@ -90,7 +90,7 @@ QUERIES = {
     "marcus matteby": "2021/",
     "erik slottner": "2023/",
     "madeleine siösteen-thiel": "2011/",
-    "haron zafar": "2017/",
+    "haron zafar": "personer/haron-zafar/",
     # Topics.
     "namnbytet": "om/",
     "jury": "om/",
@@ -130,9 +130,10 @@ ORDERS = {
     "lidingo": ["kommuner/lidingo/", "2019/"],
     "värmdö": ["kommuner/varmdo/", "2023/"],
     "stockholm": ["kommuner/stockholm/", "2017/", "2011/"],
-    "peter eriksson": ["2017/"],  # the presenter in 2017, not 2023's Peter Hedberg and Anna Eriksson
-    "bengt falke": ["2007/"],  # the juror, not Falkenberg
-    "zetterberg": [{"2017/", "2023/"}],
+    # A person's page first, then the year: the presenter in 2017, not 2023's Peter Hedberg and Anna Eriksson.
+    "peter eriksson": ["personer/peter-eriksson/", "2017/"],
+    "bengt falke": ["personer/bengt-falke/", "2007/"],  # the juror, not Falkenberg
+    "zetterberg": ["personer/asa-zetterberg/", {"2017/", "2023/"}],
     "2019": ["2019/"],
     "IT-kommun 2009": ["2009/"],
     "namnbytet": ["om/"],
