@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,3 +89,25 @@ def _unescape(text: str, *pairs: tuple[str, str]) -> str:
 def workflow_command():
     """Parse one workflow command line (::error file=…::message) as the Actions runner does."""
     return read_workflow_command
+
+
+def _fill(text: str) -> str:
+    names = iter(["Anna Andersson", "Bo Berg", "Cecilia Ceder"])
+    kommuner = iter(["Värmdö kommun", "Nacka kommun", "Värmdö kommun"])
+    dates = iter(["2025-05-10", "2025-11-20"])
+    out = []
+    for line in text.splitlines(keepends=True):
+        if not line.lstrip().startswith("#"):
+            line = re.sub(r"<förnamn efternamn>", lambda _: next(names), line)
+            line = re.sub(r"<kommun>", lambda _: next(kommuner), line)
+            line = re.sub(r"2025-MM-DD", lambda _: next(dates), line)
+            line = line.replace("<källa>", "seed-vinnare").replace("<titel>", "generaldirektör")
+            line = line.replace("<organisation>", "SKR").replace("<stad>", "Göteborg")
+        out.append(line)
+    return "".join(out)
+
+
+@pytest.fixture(scope="session")
+def fill():
+    """Fill in every placeholder of `arkiv new-cycle`'s template outside comments, as an organiser would."""
+    return _fill

@@ -83,24 +83,7 @@ def test_new_cycle_writes_a_commented_template(data):
     assert "platshållaren 2025-MM-DD är inte ifylld" in check.stderr
 
 
-# Fill in every placeholder outside comments, as an organiser would.
-def fill(text: str) -> str:
-    names = iter(["Anna Andersson", "Bo Berg", "Cecilia Ceder"])
-    kommuner = iter(["Värmdö kommun", "Nacka kommun", "Värmdö kommun"])
-    dates = iter(["2025-05-10", "2025-11-20"])
-    out = []
-    for line in text.splitlines(keepends=True):
-        if not line.lstrip().startswith("#"):
-            line = re.sub(r"<förnamn efternamn>", lambda _: next(names), line)
-            line = re.sub(r"<kommun>", lambda _: next(kommuner), line)
-            line = re.sub(r"2025-MM-DD", lambda _: next(dates), line)
-            line = line.replace("<källa>", "seed-vinnare").replace("<titel>", "generaldirektör")
-            line = line.replace("<organisation>", "SKR").replace("<stad>", "Göteborg")
-        out.append(line)
-    return "".join(out)
-
-
-def test_new_cycle_filled_in_with_a_winners_row_passes_check(data):
+def test_new_cycle_filled_in_with_a_winners_row_passes_check(data, fill):
     assert arkiv("new-cycle", "2025", "--data", str(data)).returncode == 0
     cycle = data / "cycles" / "2025.yaml"
     filled = fill(cycle.read_text(encoding="utf-8"))

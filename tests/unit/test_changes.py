@@ -4,7 +4,6 @@ would."""
 from __future__ import annotations
 
 import dataclasses
-import re
 import shutil
 from pathlib import Path
 
@@ -120,24 +119,7 @@ def test_added_source_with_its_date_in_swedish(data):
     assert change.new == "En ny källa (utgivare: Kvalitetsmässan; datum: 21 november 2023; typ av källa: nyhet)"
 
 
-# Fill in a new cycle from `arkiv new-cycle` as an organiser would.
-def fill(text: str) -> str:
-    names = iter(["Anna Andersson", "Bo Berg", "Cecilia Ceder"])
-    kommuner = iter(["Värmdö kommun", "Nacka kommun", "Värmdö kommun"])
-    dates = iter(["2025-05-10", "2025-11-20"])
-    out = []
-    for line in text.splitlines(keepends=True):
-        if not line.lstrip().startswith("#"):
-            line = re.sub(r"<förnamn efternamn>", lambda _: next(names), line)
-            line = re.sub(r"<kommun>", lambda _: next(kommuner), line)
-            line = re.sub(r"2025-MM-DD", lambda _: next(dates), line)
-            line = line.replace("<källa>", "seed-vinnare").replace("<titel>", "generaldirektör")
-            line = line.replace("<organisation>", "SKR").replace("<stad>", "Göteborg")
-        out.append(line)
-    return "".join(out)
-
-
-def test_added_cycle_lists_what_it_holds(data):
+def test_added_cycle_lists_what_it_holds(data, fill):
     (data / "cycles" / "2025.yaml").write_text(fill(render_new_cycle(2025)), encoding="utf-8")
     edit(data / "winners.yaml", "- year: 2023\n", "- year: 2025\n  winner: Värmdö kommun\n  motivation:\n"
          "    - En ny motivering.\n  sources: [seed-vinnare]\n\n- year: 2023\n")
