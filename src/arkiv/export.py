@@ -143,14 +143,10 @@ def _fact(f: m.Fact | None, with_year: bool = False) -> dict | None:
     return {"year": f.year, **out} if with_year else out
 
 
-def _refs(sources) -> list[str]:
-    return list(sources)
-
-
 def _publication(p: m.Publication) -> dict:
     return {"title": p.title, "date": p.date, "publisher": p.publisher,
             "contributors": [{"name": c.name, "role": c.role} for c in p.contributors],
-            "description": p.description, "uncertain": p.uncertain, "note": p.note, "sources": _refs(p.sources)}
+            "description": p.description, "uncertain": p.uncertain, "note": p.note, "sources": list(p.sources)}
 
 
 def _entrant(e: m.Entrant, url: str | None = None) -> dict:
@@ -173,17 +169,17 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "summary": _fact(c.summary),
         "edition": archive_edition,
         "edition_statement": None if c.edition is None else {
-            "number": c.edition.number, "quote": c.edition.quote, "note": c.edition.note, "sources": _refs(c.edition.sources)},
+            "number": c.edition.number, "quote": c.edition.quote, "note": c.edition.note, "sources": list(c.edition.sources)},
         "call": None if c.call is None else {
             "text": c.call.text, "deadline": c.call.deadline, "nominations": c.call.nominations,
             "entry_questions": [{"question": q.question, "max_chars": q.max_chars} for q in c.call.entry_questions],
-            "uncertain": c.call.uncertain, "note": c.call.note, "sources": _refs(c.call.sources)},
+            "uncertain": c.call.uncertain, "note": c.call.note, "sources": list(c.call.sources)},
         "event": None if ev is None else {
             "name": ev.name, "start": ev.start, "end": ev.end, "venue": ev.venue, "city": ev.city,
             "description": ev.description, "theme": ev.theme, "theme_text": ev.theme_text,
             "organisers": list(ev.organisers), "uncertain": ev.uncertain, "note": ev.note, "sources": list(ev.sources)},
         "process": None if proc is None else {
-            "steps": [{"title": s.title, "text": s.text, "sources": _refs(s.sources)} for s in proc.steps],
+            "steps": [{"title": s.title, "text": s.text, "sources": list(s.sources)} for s in proc.steps],
             "sources": list(proc.sources)},
         "rounds": [{
             "label": r.label, "stage": r.stage, "date": r.date, "size": r.size, "note": r.note,
@@ -191,7 +187,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
             "sources": list(r.sources)} for ri, r in enumerate(c.rounds)],
         "entrants_count": None if c.entrants_count is None else {
             "count": c.entrants_count.count, "uncertain": c.entrants_count.uncertain, "note": c.entrants_count.note,
-            "sources": _refs(c.entrants_count.sources)},
+            "sources": list(c.entrants_count.sources)},
         "jury": None if jury is None else {
             "complete": jury.complete, "note": jury.note, "sources": list(jury.sources),
             "members": [{**_person(p), "chair": p.chair, "uncertain": p.uncertain, "note": p.note,
@@ -204,16 +200,16 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "prize": None if pr is None else {"text": pr.text, "amount_sek": pr.amount_sek, "sources": list(pr.sources)},
         "benefits": [_fact(f) for f in c.benefits],
         "statements": [{"text": st.text, "speaker": _person(st.speaker), "entrant": _entrant(st.entrant),
-                        "context": st.context, "uncertain": st.uncertain, "note": st.note, "sources": _refs(st.sources)}
+                        "context": st.context, "uncertain": st.uncertain, "note": st.note, "sources": list(st.sources)}
                        for st in c.statements],
         "representatives": [{**_person(r.person), "entrant": _entrant(r.entrant), "context": r.context, "note": r.note,
-                             "sources": _refs(r.sources)} for r in c.representatives],
+                             "sources": list(r.sources)} for r in c.representatives],
         "quotes": [{"text": q.text, "speaker": _person(q.speaker), "sources": list(q.sources)} for q in c.quotes],
         "partners": [{"organisations": list(p.organisations), "role": p.role, "uncertain": p.uncertain, "note": p.note,
-                      "sources": _refs(p.sources)} for p in c.partners],
+                      "sources": list(p.sources)} for p in c.partners],
         "publications": [_publication(p) for p in c.publications],
         "facts": [_fact(f) for f in c.facts],
-        "conflicts": [{"topic": k.topic, "claims": [{"text": cl.text, "sources": _refs(cl.sources)} for cl in k.claims],
+        "conflicts": [{"topic": k.topic, "claims": [{"text": cl.text, "sources": list(cl.sources)} for cl in k.claims],
                        "follows": k.follows} for k in c.conflicts],
         "unknowns": list(c.unknowns()),
         "knowledge": [{"facet": cell.facet.key, "label": cell.facet.label, "state": cell.state}
@@ -255,7 +251,7 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
             "next_fair": None if archive.next_fair is None else {
                 "year": archive.next_fair.year, "name": archive.next_fair.name, "start": archive.next_fair.start,
                 "end": archive.next_fair.end, "venue": archive.next_fair.venue, "city": archive.next_fair.city,
-                "note": archive.next_fair.note, "sources": _refs(archive.next_fair.sources)},
+                "note": archive.next_fair.note, "sources": list(archive.next_fair.sources)},
         },
         "cycles": [_cycle(c, site_url, archive.edition_of(c.year)) for c in archive.cycles],
         "kommuner": [{"kommunkod": k.code, "kommun": k.name, "kommun_formellt": k.formal, "eget_namn": k.own_name,

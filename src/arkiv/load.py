@@ -158,7 +158,7 @@ class _Builder:
             history=tuple(self._fact(f) for f in award["history"]),
         )
         archive.people, archive.person_notes = self._people(archive.cycles)
-        codes = {k.code for c in cycles for e in [c.winner, *(e for r in c.rounds for e in r.entrants)] for k in e.kommuner}
+        codes = {k.code for c in cycles for e in c.entrants() for k in e.kommuner}
         archive.kommuner = sorted((k for k in self.register.kommuner if k.code in codes), key=lambda k: k.name)
         archive.publications = tuple(self._publication(p) for p in award.get("publications", []))
         nf = award.get("next_fair")
