@@ -51,7 +51,7 @@ def build():
 
 @pytest.fixture(scope="session")
 def archive():
-    from arkiv.load import load_archive
+    from arkiv.reading.load import load_archive
     return load_archive(ROOT / "data")
 
 

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.addresses import address_exists, published_addresses, read_addresses
-from arkiv.redirects import redirects
+from arkiv.site.addresses import address_exists, published_addresses, read_addresses
+from arkiv.site.redirects import redirects
 
 pytestmark = pytest.mark.build
 
 ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
 
 ADDRESSES = ROOT / "addresses.txt"
-UPDATE = ".venv/bin/python -m arkiv.addresses site addresses.txt (efter python3 dev.py build)"
+UPDATE = ".venv/bin/python -m arkiv.site.addresses site addresses.txt (efter python3 dev.py build)"
 
 
 def canonical_of(page: Path) -> list[str]:

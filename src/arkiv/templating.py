@@ -9,9 +9,9 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup, escape
 
-from .descriptions import kommun_description
-from .slugs import slug
-from .text import first_sentence, format_date, format_number, format_sek, format_span, join_and, ordinal
+from arkiv.site.descriptions import kommun_description
+from arkiv.slugs import slug
+from arkiv.text import first_sentence, format_date, format_number, format_sek, format_span, join_and, ordinal
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
 MD_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")

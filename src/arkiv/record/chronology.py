@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import model as m
-from .text import parse_date
+from arkiv.record import model as m
+from arkiv.text import parse_date
 
 
 @dataclass(frozen=True)

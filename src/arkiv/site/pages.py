@@ -5,13 +5,15 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import chronology, export, feed, figures, knowledge, maps, stats
-from . import model as m
-from . import people as pp
-from .corrections import correction_url
-from .lastmod import page_lastmod
-from .templating import env
-from .text import sv_key
+from arkiv.record import chronology, knowledge, stats
+
+from arkiv.site import export, feed, figures, maps
+from arkiv.record import model as m
+from arkiv.record import people as pp
+from arkiv.site.corrections import correction_url
+from arkiv.site.lastmod import page_lastmod
+from arkiv.templating import env
+from arkiv.text import sv_key
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
 
 
@@ -150,7 +152,7 @@ def render_privacy(archive: m.Archive, site: Site = Site()) -> str:
     return _render("integritet.md.j2", "integritet/index.md", archive, site)
 
 
-# The archive in figures: counts from arkiv.stats as charts, each with its table.
+# The archive in figures: counts from arkiv.record.stats as charts, each with its table.
 def render_statistik(archive: m.Archive, site: Site = Site()) -> str:
     return _render("statistik.md.j2", "statistik/index.md", archive, site, **figures.statistik(archive))
 

@@ -4,7 +4,7 @@ addresses.txt in the project root lists every published address (pages, anchors 
 from the site root, "/2023/#finalist-varmdo-kommun". tests/test_addresses.py fails if one of them is missing from a
 build. Addresses are only ever added: after adding pages, build and run
 
-    .venv/bin/python -m arkiv.addresses site addresses.txt
+    .venv/bin/python -m arkiv.site.addresses site addresses.txt
 
 which adds the site's new addresses to the list and keeps every old one.
 """
@@ -72,7 +72,7 @@ HEADER = """\
 # Adresser som arkivet lovar att hålla: varje rad är en adress från sajtens rot (https://…/arkiv/).
 # tests/test_addresses.py bygger sajten och misslyckas om någon av dem saknas (sidan, eller id:t i sidan).
 # Ta aldrig bort en rad. Byter en sida adress ska den gamla leda vidare (se src/arkiv/redirects.py).
-# Nya adresser läggs till med: .venv/bin/python -m arkiv.addresses site addresses.txt (efter ett bygge till site/).
+# Nya adresser läggs till med: .venv/bin/python -m arkiv.site.addresses site addresses.txt (efter ett bygge till site/).
 """
 
 
@@ -87,6 +87,6 @@ def update_addresses(site_dir: Path, path: Path) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("användning: python -m arkiv.addresses SITE_DIR addresses.txt")
+        sys.exit("användning: python -m arkiv.site.addresses SITE_DIR addresses.txt")
     added = update_addresses(Path(sys.argv[1]), Path(sys.argv[2]))
     print(f"{added} nya adresser i {sys.argv[2]}")

@@ -11,8 +11,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from . import annotations
-from .errors import DataErrors
+from arkiv.tools import github as annotations
+from arkiv.errors import DataErrors
 
 CHECK_FORMATS = ("terminal", "github")
 
@@ -40,7 +40,7 @@ def _fail(message: str, fmt: str = "terminal") -> int:
 # `arkiv check`: load and validate everything; every problem with file, line and field, or a one-line summary.
 # With fmt="github" each problem is also a workflow command on stdout, which GitHub shows on the line in the PR.
 def check(data_dir: Path, fmt: str = "terminal") -> int:
-    from .load import load_archive
+    from arkiv.reading.load import load_archive
 
     if not (data_dir / "kommuner.csv").is_file():
         return _fail(f"Hittar ingen datamapp i {data_dir} (där ska bland annat kommuner.csv finnas). "
@@ -62,7 +62,7 @@ def check(data_dir: Path, fmt: str = "terminal") -> int:
 
 # Load an archive, or the report of why it does not load: (archive, "") or (None, report).
 def _try_load(data_dir: Path, shown_as: str = "data"):
-    from .load import load_archive
+    from arkiv.reading.load import load_archive
 
     try:
         return load_archive(data_dir, shown_as), ""
@@ -74,8 +74,8 @@ def _try_load(data_dir: Path, shown_as: str = "data"):
 
 # `arkiv changes BASE`: what the data folder changes in the archive compared with BASE in git, as Swedish Markdown.
 def changes(base: str, data_dir: Path) -> int:
-    from . import changes as ch
-    from .gitref import GitRefError, export_folder
+    from arkiv.tools import changes as ch
+    from arkiv.tools.gitref import GitRefError, export_folder
 
     with tempfile.TemporaryDirectory(prefix="arkiv-changes-") as tmp:
         try:
