@@ -1,4 +1,5 @@
-"""Shared fixtures: the real archive, and one real `mkdocs build --strict` of the project per test session."""
+"""Shared fixtures: the real archive and one real `mkdocs build --strict` of the project per test session; the small
+archive the software tests write themselves (tests/small_archive.py) and one real build of it per session."""
 
 from __future__ import annotations
 
@@ -47,6 +48,41 @@ def project_copy(tmp_path) -> Path:
 def build():
     """`mkdocs build --strict` of a project folder into a site folder, as a function: build(project, site_dir)."""
     return mkdocs_build
+
+
+# A copy of the project whose data/ is the small archive of tests/small_archive.py instead of the real one.
+def small_project(dest: Path) -> Path:
+    import small_archive
+    project = copy_project(dest)
+    shutil.rmtree(project / "data")
+    small_archive.write_data(project / "data")
+    return project
+
+
+@pytest.fixture(scope="session")
+def small_data(tmp_path_factory) -> Path:
+    """The small archive's data folder (tests/small_archive.py), written once per session: read it, never edit it."""
+    import small_archive
+    return small_archive.write_data(tmp_path_factory.mktemp("small") / "data")
+
+
+@pytest.fixture(scope="session")
+def small_archive(small_data):
+    """The small archive, loaded."""
+    from arkiv.reading.load import load_archive
+    return load_archive(small_data)
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Path:
+    """One real `mkdocs build --strict` of the project with the small archive as its data, shared by the session."""
+    root = tmp_path_factory.mktemp("small-build")
+    project = small_project(root / "project")
+    site = root / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
 
 
 @pytest.fixture(scope="session")
