@@ -30,8 +30,9 @@ def test_every_page_exists(built_site, archive):
     expected += [f"{p.url}index.html" for p in archive.people]
     missing = [p for p in expected if not (built_site / p).is_file()]
     assert not missing
-    assert [c.year for c in archive.cycles] == list(range(2023, 2000, -2))
-    assert not (built_site / "2025").exists(), "no page of guesses for 2025"
+    # No page of guesses for the next year, which the data does not hold yet.
+    next_year = archive.cycles[0].year + archive.interval
+    assert not (built_site / str(next_year)).exists(), f"no page of guesses for {next_year}"
 
 
 def test_motivations_word_for_word(built_site, archive):
@@ -92,7 +93,9 @@ def test_home_lists_every_cycle(built_site, archive):
     for c in archive.cycles:
         assert f'href="{c.year}/"' in home
         assert c.winner.name in home
-    assert "Om utmärkelsen 2025 har arkivet inga uppgifter" in text_of(built_site / "index.html")
+    next_year = archive.cycles[0].year + archive.interval
+    assert f"Om utmärkelsen {next_year} har arkivet inga uppgifter" in text_of(built_site / "index.html")
+    assert f'href="{next_year}/"' not in home
 
 
 def test_navigation_newest_first(built_site):
