@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,11 +26,32 @@ def data(tmp_path) -> Path:
     return target
 
 
+def read_yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+# The award years a data folder holds, from its file names, and the next one: the newest plus award.yaml's interval.
+def years_in(data: Path) -> list[int]:
+    return sorted(int(p.stem) for p in (data / "cycles").glob("*.yaml"))
+
+
+def next_year(data: Path = ROOT / "data") -> int:
+    return years_in(data)[-1] + read_yaml(data / "award.yaml")["interval_years"]
+
+
 def test_check_real_data_passes_with_a_swedish_summary():
     result = arkiv("check")
     assert result.returncode == 0, result.stderr
-    assert re.fullmatch(r"Datan är i ordning: 12 utmärkelseår, \d+ kommuner och \d+ källor\.\n", result.stdout)
+    cycles, sources = len(years_in(ROOT / "data")), len(read_yaml(ROOT / "data" / "sources.yaml"))
+    assert re.fullmatch(rf"Datan är i ordning: {cycles} utmärkelseår, \d+ kommuner och {sources} källor\.\n", result.stdout)
     assert result.stderr == ""
+
+
+def test_check_counts_what_the_data_holds(small_data):
+    # The small archive of tests/small_archive.py: 3 years, 7 municipalities (three of them one joint entrant), 4 sources.
+    result = arkiv("check", "--data", str(small_data))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Datan är i ordning: 3 utmärkelseår, 7 kommuner och 4 källor.\n"
 
 
 def test_console_script_is_installed():
@@ -70,53 +92,58 @@ def test_no_command_prints_help():
 
 
 def test_new_cycle_writes_a_commented_template(data):
-    result = arkiv("new-cycle", "2025", "--data", str(data))
+    year = next_year(data)
+    result = arkiv("new-cycle", str(year), "--data", str(data))
     assert result.returncode == 0, result.stderr
-    written = (data / "cycles" / "2025.yaml").read_text(encoding="utf-8")
+    written = (data / "cycles" / f"{year}.yaml").read_text(encoding="utf-8")
     assert written.startswith("# yaml-language-server: $schema=../schema/cycle.schema.json\n")
-    assert "year: 2025\n" in written
-    assert "winners.yaml" in result.stdout and "- year: 2025" in result.stdout
+    assert f"year: {year}\n" in written
+    assert "winners.yaml" in result.stdout and f"- year: {year}" in result.stdout
     # Unfilled placeholders never pass the check, so none can be forgotten.
     check = arkiv("check", "--data", str(data))
     assert check.returncode == 1
     assert "platshållaren <kommun> är inte ifylld" in check.stderr
-    assert "platshållaren 2025-MM-DD är inte ifylld" in check.stderr
+    assert f"platshållaren {year}-MM-DD är inte ifylld" in check.stderr
 
 
 def test_new_cycle_filled_in_with_a_winners_row_passes_check(data, fill):
-    assert arkiv("new-cycle", "2025", "--data", str(data)).returncode == 0
-    cycle = data / "cycles" / "2025.yaml"
+    year, before = next_year(data), len(years_in(data))
+    assert arkiv("new-cycle", str(year), "--data", str(data)).returncode == 0
+    cycle = data / "cycles" / f"{year}.yaml"
     filled = fill(cycle.read_text(encoding="utf-8"))
     assert all("<" not in ln and "MM" not in ln for ln in filled.splitlines() if not ln.lstrip().startswith("#"))
     cycle.write_text(filled, encoding="utf-8")
     # The file alone is not enough: the winners row is missing.
     check = arkiv("check", "--data", str(data))
     assert check.returncode == 1
-    assert "data/cycles/2025.yaml:" in check.stderr and "2025 saknar en rad i data/winners.yaml" in check.stderr
-    # Add the row the command printed, filled in, at the top of winners.yaml.
-    row = ("- year: 2025\n  winner: Värmdö kommun\n  motivation:\n    - >-\n      En motivering.\n"
+    assert f"data/cycles/{year}.yaml:" in check.stderr
+    assert f"{year} saknar en rad i data/winners.yaml" in check.stderr
+    # Add the row the command printed, filled in, at the top of winners.yaml (above the newest row there).
+    row = (f"- year: {year}\n  winner: Värmdö kommun\n  motivation:\n    - >-\n      En motivering.\n"
            "  sources: [seed-vinnare]\n\n")
     winners = data / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
-    head, sep, rest = text.partition("- year: 2023")
-    winners.write_text(head + row + sep + rest, encoding="utf-8")
+    first = text.index("- year:")
+    winners.write_text(text[:first] + row + text[first:], encoding="utf-8")
     check = arkiv("check", "--data", str(data))
     assert check.returncode == 0, check.stderr
-    assert "13 utmärkelseår" in check.stdout
+    assert f"{before + 1} utmärkelseår" in check.stdout
 
 
 def test_new_cycle_never_overwrites(data):
-    before = (data / "cycles" / "2023.yaml").read_bytes()
-    result = arkiv("new-cycle", "2023", "--data", str(data))
+    newest = years_in(data)[-1]
+    before = (data / "cycles" / f"{newest}.yaml").read_bytes()
+    result = arkiv("new-cycle", str(newest), "--data", str(data))
     assert result.returncode == 1
     assert "finns redan" in result.stderr and "skriver aldrig över" in result.stderr
-    assert (data / "cycles" / "2023.yaml").read_bytes() == before
-    assert arkiv("new-cycle", "2025", "--data", str(data)).returncode == 0
-    mine = (data / "cycles" / "2025.yaml").read_text(encoding="utf-8") + "# min ändring\n"
-    (data / "cycles" / "2025.yaml").write_text(mine, encoding="utf-8")
-    again = arkiv("new-cycle", "2025", "--data", str(data))
+    assert (data / "cycles" / f"{newest}.yaml").read_bytes() == before
+    year = next_year(data)
+    assert arkiv("new-cycle", str(year), "--data", str(data)).returncode == 0
+    mine = (data / "cycles" / f"{year}.yaml").read_text(encoding="utf-8") + "# min ändring\n"
+    (data / "cycles" / f"{year}.yaml").write_text(mine, encoding="utf-8")
+    again = arkiv("new-cycle", str(year), "--data", str(data))
     assert again.returncode == 1
-    assert (data / "cycles" / "2025.yaml").read_text(encoding="utf-8") == mine
+    assert (data / "cycles" / f"{year}.yaml").read_text(encoding="utf-8") == mine
 
 
 @pytest.mark.parametrize("year", ["2024", "1999", "2000", "2026"])
@@ -143,9 +170,14 @@ def test_new_cycle_rejects_a_non_year(data):
 
 
 def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_command):
+    # The 2023 row of winners.yaml misspelt: its place (row, line) is found in the file, wherever newer rows put it.
     winners = data / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
-    winners.write_text(text.replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1), encoding="utf-8")
+    row_at = text.index("- year: 2023\n")
+    at = text.index("  winner: Värmdö kommun\n", row_at)
+    winners.write_text(text[:at] + "  winner: Varmdö kommun\n" + text[at + len("  winner: Värmdö kommun\n"):],
+                       encoding="utf-8")
+    row, line = text[:row_at].count("- year:"), text[:at].count("\n") + 1
     cycle = data / "cycles" / "2021.yaml"
     cycle.write_text(cycle.read_text(encoding="utf-8") + "venu: Göteborg\n", encoding="utf-8")
     terminal = arkiv("check", "--data", str(data))
@@ -159,7 +191,7 @@ def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_c
     assert len(commands) == len(located) == 2
     last_line = len(cycle.read_text(encoding="utf-8").splitlines())
     expected = {("data/cycles/2021.yaml", str(last_line), "1", "Fel i fältet venu"),
-                ("data/winners.yaml", "8", "11", "Fel i fältet [0].winner")}
+                ("data/winners.yaml", str(line), "11", f"Fel i fältet [{row}].winner")}
     assert {(p["file"], p["line"], p["col"], p["title"]) for _, p, _ in commands} == expected
     for (name, props, message), text in zip(commands, located):
         assert name == "error"
