@@ -119,15 +119,18 @@ def test_added_source_with_its_date_in_swedish(data):
     assert change.new == "En ny källa (utgivare: Kvalitetsmässan; datum: 21 november 2023; typ av källa: nyhet)"
 
 
-def test_added_cycle_lists_what_it_holds(data, fill):
-    (data / "cycles" / "2025.yaml").write_text(fill(render_new_cycle(2025)), encoding="utf-8")
-    edit(data / "winners.yaml", "- year: 2023\n", "- year: 2025\n  winner: Värmdö kommun\n  motivation:\n"
-         "    - En ny motivering.\n  sources: [seed-vinnare]\n\n- year: 2023\n")
+def test_added_cycle_lists_what_it_holds(archive, data, fill):
+    # The next year, as an organiser adds it: newest in the data plus award.yaml's interval.
+    newest = archive.cycles[0].year
+    year = newest + archive.interval
+    (data / "cycles" / f"{year}.yaml").write_text(fill(render_new_cycle(year)), encoding="utf-8")
+    edit(data / "winners.yaml", f"- year: {newest}\n", f"- year: {year}\n  winner: Värmdö kommun\n  motivation:\n"
+         f"    - En ny motivering.\n  sources: [seed-vinnare]\n\n- year: {newest}\n")
     new = load_archive(data)
-    cycle = only_cycle(changes_after(data), 2025)
+    cycle = only_cycle(changes_after(data), year)
     assert cycle.status == "nytt" and cycle.winner == "Värmdö kommun"
     assert all(c.kind == "läggs till" for c in cycle.changes)
-    added = next(c for c in new.cycles if c.year == 2025)
+    added = next(c for c in new.cycles if c.year == year)
     # Every filled-in field of the new year is there, under its Swedish name.
     filled = {field_label(f.name) for f in dataclasses.fields(added)
               if f.name != "year" and getattr(added, f.name) not in (None, (), "")}
@@ -136,22 +139,23 @@ def test_added_cycle_lists_what_it_holds(data, fill):
     by_place = {c.place: c.new for c in cycle.changes}
     assert by_place["Vinnare"] == "Värmdö kommun"
     assert by_place["Juryns motivering"] == "En ny motivering."
-    assert "20 november 2025" in by_place["Prisutdelningen"]
+    assert f"20 november {year}" in by_place["Prisutdelningen"]
     text = render("main", changes_after(data))
-    assert "### 2025: nytt utmärkelseår\n" in text
+    assert f"### {year}: nytt utmärkelseår\n" in text
     assert "- **Vinnare:** läggs till: Värmdö kommun" in text
 
 
-def test_removed_cycle(data):
+def test_removed_cycle(archive, data):
     # The newest year: removing an older one would break the sources' own counts ("the tenth time"), which check stops.
-    (data / "cycles" / "2023.yaml").unlink()
+    newest, before = archive.cycles[0].year, archive.cycles[1].year
+    (data / "cycles" / f"{newest}.yaml").unlink()
     winners = data / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
-    start, end = text.index("- year: 2023"), text.index("- year: 2021")
+    start, end = text.index(f"- year: {newest}\n"), text.index(f"- year: {before}\n")
     winners.write_text(text[:start] + text[end:], encoding="utf-8")
-    cycle = only_cycle(changes_after(data), 2023)
+    cycle = only_cycle(changes_after(data), newest)
     assert cycle.status == "borttaget" and cycle.changes == ()
-    assert "### 2023: tas bort ur arkivet" in render("main", changes_after(data))
+    assert f"### {newest}: tas bort ur arkivet" in render("main", changes_after(data))
 
 
 def test_order_of_jury_changed(archive):
