@@ -50,7 +50,26 @@ def test_year_page_parts(archive):
     # The correction link opens the form with the year and the page's address filled in (& escaped in HTML).
     form = correction_url("https://github.com/o/r", "2023", "https://example.org/arkiv/2023/")
     assert f'<a href="{form.replace("&", "&amp;")}">Föreslå en rättelse</a>' in out
-    assert 'rel="prev">← Sveriges DigitaliseringsKommun 2021' in out and 'rel="next"' not in out
+    assert 'rel="prev">← Sveriges DigitaliseringsKommun 2021' in out
+
+
+def test_each_year_page_links_the_year_before_and_after(archive):
+    # Real data: whichever years the archive holds, each page links its neighbours, and only them.
+    years = [c.year for c in archive.cycles]
+    for i, cycle in enumerate(archive.cycles):
+        out = pages.render_cycle(archive, cycle)
+        newer, older = (archive.cycles[i - 1] if i else None), archive.cycles[i + 1] if i + 1 < len(years) else None
+        assert (f'rel="next">{newer.award_name} {newer.year} →' in out) if newer else 'rel="next"' not in out, cycle.year
+        assert (f'rel="prev">← {older.award_name} {older.year}' in out) if older else 'rel="prev"' not in out, cycle.year
+
+
+def test_the_newest_and_the_oldest_year_have_one_neighbour(small_archive):
+    # The small archive: 2015 is the newest (no later page: 2017 is not in the data), 2011 the first.
+    out = {c.year: pages.render_cycle(small_archive, c) for c in small_archive.cycles}
+    assert 'rel="prev">← Sveriges DigitaliseringsKommun 2013' in out[2015] and 'rel="next"' not in out[2015]
+    assert 'rel="prev">← Sveriges IT-kommun 2011' in out[2013]
+    assert 'rel="next">Sveriges DigitaliseringsKommun 2015 →' in out[2013]
+    assert 'rel="next">Sveriges DigitaliseringsKommun 2013 →' in out[2011] and 'rel="prev"' not in out[2011]
 
 
 def test_pre_2017_pages_name_the_old_award(archive):
@@ -62,12 +81,26 @@ def test_pre_2017_pages_name_the_old_award(archive):
             assert "bytte utmärkelsen namn" in out
 
 
-def test_unknowns_are_listed(archive):
-    c2009 = next(c for c in archive.cycles if c.year == 2009)
-    out = pages.render_cycle(archive, c2009)
-    assert "Juryn för 2009 är inte känd i arkivet" in out
+def test_unknowns_are_listed(small_archive):
+    # The small archive's 2011 knows only its winner and motivation.
+    c2011 = next(c for c in small_archive.cycles if c.year == 2011)
+    out = pages.render_cycle(small_archive, c2011)
+    assert "Juryn för 2011 är inte känd i arkivet" in out
     assert "Vilka som var nominerade eller finalister." in out
     assert "Vad priset bestod av." in out
+    # 2015's jury is known in part: listed, and said to be perhaps incomplete, never said to be unknown.
+    c2015 = next(c for c in small_archive.cycles if c.year == 2015)
+    out = pages.render_cycle(small_archive, c2015)
+    assert "Anna Andersson" in out and "Listan kan vara ofullständig." in out and "Juryn för 2015 är inte" not in out
+
+
+def test_unknowns_of_the_real_data_are_listed(archive):
+    # Real data: every year says each thing it does not know, and says nothing unknown that it knows.
+    for c in archive.cycles:
+        out = pages.render_cycle(archive, c)
+        for gap in c.unknowns():
+            assert str(md(gap)) in out or gap in out, (c.year, gap)
+        assert ("Juryn för {} är inte känd i arkivet".format(c.year) in out) == (c.jury is None), c.year
 
 
 def test_joint_entrant_links_each_municipality(archive):
@@ -79,10 +112,12 @@ def test_joint_entrant_links_each_municipality(archive):
         assert f'href="../kommuner/{slug}/"' in out
 
 
-def test_nav_newest_first_and_bounded(archive):
+def test_nav_newest_first_and_bounded(archive, small_archive):
+    nav = pages.nav(small_archive)
+    assert [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]] == [2015, 2013, 2011]
     nav = pages.nav(archive)
     years = [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]]
-    assert years == sorted(years, reverse=True) and years[0] == 2023
+    assert years == sorted(years, reverse=True) and years[0] == max(c.year for c in archive.cycles)
     many = dataclasses.replace(archive, cycles=archive.cycles * 3)
     assert len(pages.nav(many)[1]["Utmärkelseår"]) == pages.NAV_YEARS
 
