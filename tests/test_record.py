@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arkiv.text import ORDINALS, date_bounds
+from arkiv.text import ORDINALS, date_bounds, format_span
 
 pytestmark = pytest.mark.build
 
@@ -86,7 +86,7 @@ def test_partners_publications_and_entrant_count(built_site):
 
 def test_conflicts_say_what_each_source_says_and_which_is_followed(built_site, archive):
     conflicts = {c.year: c.conflicts for c in archive.cycles}
-    assert sum(len(v) for v in conflicts.values()) >= 9
+    assert conflicts[2013] and conflicts[2017]
     for year, items in conflicts.items():
         if not items:
             continue
@@ -100,11 +100,18 @@ def test_conflicts_say_what_each_source_says_and_which_is_followed(built_site, a
     assert "Inge Hansson" in section(built_site, 2013, "motstridiga-uppgifter")
 
 
-def test_world_events_and_the_next_fair(built_site):
+def test_world_events_and_the_next_fair(built_site, archive):
+    # The record: what happened to DIGG after 2023 is told with the 2023 prize.
     assert "11 december 2025" in section(built_site, 2023, "pris") and "Post- och telestyrelsen" in section(built_site, 2023, "pris")
+    # The data: the next year is unknown, and the fair planned for it is told only if award.yaml knows it for that year.
+    next_year = archive.cycles[0].year + archive.interval
     home = words(article(built_site, "."))
-    assert "Om utmärkelsen 2025 har arkivet inga uppgifter" in home
-    assert "planerad till 11–13 november 2025" in home
+    assert f"Om utmärkelsen {next_year} har arkivet inga uppgifter" in home
+    fair = archive.next_fair
+    if fair and fair.year == next_year:
+        assert f"{fair.name} {next_year} var planerad till {format_span(fair.start, fair.end)}" in home
+    else:
+        assert "var planerad till" not in home
 
 
 def test_nth_award_is_counted_from_the_data_and_agrees_with_the_sources(built_site, archive):
