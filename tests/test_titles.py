@@ -64,8 +64,11 @@ def test_examples(heads):
     assert heads["kommuner/varmdo/"][0] == f"Värmdö kommun – {SITE_NAME}"
     assert heads["2023/"][0] == f"Sveriges DigitaliseringsKommun 2023 – {SITE_NAME}"
     assert heads["2009/"][1].startswith("Vinnare 2009: Falkenbergs kommun. Falkenberg växer")
-    assert heads["kommuner/falkenberg/"][1] == ("Falkenbergs kommun i Hallands län vann Sveriges IT-kommun 2009 "
-                                               "och var finalist 2017.")
+    # The record: Falkenberg won 2009 and was a finalist 2017 (a later year would join the sentence; the sentence
+    # itself is proven on the small archive in test_small_archive.py).
+    falkenberg = heads["kommuner/falkenberg/"][1]
+    assert falkenberg.startswith("Falkenbergs kommun i Hallands län vann Sveriges IT-kommun 2009")
+    assert "finalist 2017" in falkenberg
 
 
 def test_descriptions_come_from_each_pages_data(heads, archive):
