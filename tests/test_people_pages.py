@@ -142,7 +142,7 @@ def test_luckor_has_a_row_per_cycle_and_the_next_one_unknown(built_site, archive
     assert (f"Av {sum(totals.values())} rutor för åren {archive.cycles[-1].year}–{archive.cycles[0].year} är "
             f"{totals[kn.KNOWN]} kända, {totals[kn.PARTIAL]} delvis kända och {totals[kn.UNKNOWN]} okända") in text
     assert f"Om utmärkelsen {next_year} vet arkivet ännu ingenting" in text
-    assert f'id="ar-{next_year}"' in (built_site / "index.html").read_text(encoding="utf-8"), "the 2025 row's link lands"
+    assert f'id="ar-{next_year}"' in (built_site / "index.html").read_text(encoding="utf-8"), "the next year's row links to the home page's note"
     assert 'href="../om/#rattelser"' in body, "invites corrections like the year pages"
     assert not (built_site / str(next_year)).exists()
 
