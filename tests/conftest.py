@@ -1,5 +1,5 @@
-"""Shared fixtures: the real archive and one real `mkdocs build --strict` of the project per test session; the small
-archive the software tests write themselves (tests/small_archive.py) and one real build of it per session."""
+"""Shared fixtures: the real archive and one real `mkdocs build --strict` of the project per test session; the mini
+archive the software tests write themselves (tests/mini_archive.py) and one real build of it per session."""
 
 from __future__ import annotations
 
@@ -50,34 +50,34 @@ def build():
     return mkdocs_build
 
 
-# A copy of the project whose data/ is the small archive of tests/small_archive.py instead of the real one.
-def small_project(dest: Path) -> Path:
-    import small_archive
+# A copy of the project whose data/ is the mini archive of tests/mini_archive.py instead of the real one.
+def mini_project(dest: Path) -> Path:
+    import mini_archive
     project = copy_project(dest)
     shutil.rmtree(project / "data")
-    small_archive.write_data(project / "data")
+    mini_archive.write_data(project / "data")
     return project
 
 
 @pytest.fixture(scope="session")
-def small_data(tmp_path_factory) -> Path:
-    """The small archive's data folder (tests/small_archive.py), written once per session: read it, never edit it."""
-    import small_archive
-    return small_archive.write_data(tmp_path_factory.mktemp("small") / "data")
+def mini_data(tmp_path_factory) -> Path:
+    """The mini archive's data folder (tests/mini_archive.py), written once per session: read it, never edit it."""
+    import mini_archive
+    return mini_archive.write_data(tmp_path_factory.mktemp("mini") / "data")
 
 
 @pytest.fixture(scope="session")
-def small_archive(small_data):
-    """The small archive, loaded."""
+def mini_archive(mini_data):
+    """The mini archive, loaded."""
     from arkiv.reading.load import load_archive
-    return load_archive(small_data)
+    return load_archive(mini_data)
 
 
 @pytest.fixture(scope="session")
-def small_site(tmp_path_factory) -> Path:
-    """One real `mkdocs build --strict` of the project with the small archive as its data, shared by the session."""
-    root = tmp_path_factory.mktemp("small-build")
-    project = small_project(root / "project")
+def mini_site(tmp_path_factory) -> Path:
+    """One real `mkdocs build --strict` of the project with the mini archive as its data, shared by the session."""
+    root = tmp_path_factory.mktemp("mini-build")
+    project = mini_project(root / "project")
     site = root / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -47,9 +47,9 @@ def test_check_real_data_passes_with_a_swedish_summary():
     assert result.stderr == ""
 
 
-def test_check_counts_what_the_data_holds(small_data):
-    # The small archive of tests/small_archive.py: 3 years, 7 municipalities (three of them one joint entrant), 4 sources.
-    result = arkiv("check", "--data", str(small_data))
+def test_check_counts_what_the_data_holds(mini_data):
+    # The mini archive of tests/mini_archive.py: 3 years, 7 municipalities (three of them one joint entrant), 4 sources.
+    result = arkiv("check", "--data", str(mini_data))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Datan är i ordning: 3 utmärkelseår, 7 kommuner och 4 källor.\n"
 

@@ -63,9 +63,9 @@ def test_each_year_page_links_the_year_before_and_after(archive):
         assert (f'rel="prev">← {older.award_name} {older.year}' in out) if older else 'rel="prev"' not in out, cycle.year
 
 
-def test_the_newest_and_the_oldest_year_have_one_neighbour(small_archive):
-    # The small archive: 2015 is the newest (no later page: 2017 is not in the data), 2011 the first.
-    out = {c.year: pages.render_cycle(small_archive, c) for c in small_archive.cycles}
+def test_the_newest_and_the_oldest_year_have_one_neighbour(mini_archive):
+    # The mini archive: 2015 is the newest (no later page: 2017 is not in the data), 2011 the first.
+    out = {c.year: pages.render_cycle(mini_archive, c) for c in mini_archive.cycles}
     assert 'rel="prev">← Sveriges DigitaliseringsKommun 2013' in out[2015] and 'rel="next"' not in out[2015]
     assert 'rel="prev">← Sveriges IT-kommun 2011' in out[2013]
     assert 'rel="next">Sveriges DigitaliseringsKommun 2015 →' in out[2013]
@@ -81,16 +81,16 @@ def test_pre_2017_pages_name_the_old_award(archive):
             assert "bytte utmärkelsen namn" in out
 
 
-def test_unknowns_are_listed(small_archive):
-    # The small archive's 2011 knows only its winner and motivation.
-    c2011 = next(c for c in small_archive.cycles if c.year == 2011)
-    out = pages.render_cycle(small_archive, c2011)
+def test_unknowns_are_listed(mini_archive):
+    # The mini archive's 2011 knows only its winner and motivation.
+    c2011 = next(c for c in mini_archive.cycles if c.year == 2011)
+    out = pages.render_cycle(mini_archive, c2011)
     assert "Juryn för 2011 är inte känd i arkivet" in out
     assert "Vilka som var nominerade eller finalister." in out
     assert "Vad priset bestod av." in out
     # 2015's jury is known in part: listed, and said to be perhaps incomplete, never said to be unknown.
-    c2015 = next(c for c in small_archive.cycles if c.year == 2015)
-    out = pages.render_cycle(small_archive, c2015)
+    c2015 = next(c for c in mini_archive.cycles if c.year == 2015)
+    out = pages.render_cycle(mini_archive, c2015)
     assert "Anna Andersson" in out and "Listan kan vara ofullständig." in out and "Juryn för 2015 är inte" not in out
 
 
@@ -112,8 +112,8 @@ def test_joint_entrant_links_each_municipality(archive):
         assert f'href="../kommuner/{slug}/"' in out
 
 
-def test_nav_newest_first_and_bounded(archive, small_archive):
-    nav = pages.nav(small_archive)
+def test_nav_newest_first_and_bounded(archive, mini_archive):
+    nav = pages.nav(mini_archive)
     assert [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]] == [2015, 2013, 2011]
     nav = pages.nav(archive)
     years = [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]]

@@ -1,5 +1,5 @@
 """What each page of the real archive tells the search index it is about (arkiv.site.search_keys): the record's own
-years as they are, and what the data does not know proven on the small archive (tests/small_archive.py)."""
+years as they are, and what the data does not know proven on the mini archive (tests/mini_archive.py)."""
 
 from __future__ import annotations
 
@@ -51,14 +51,14 @@ def test_year_page_knows_its_winner_and_both_award_names_and_each_round_its_entr
     assert keys["2009/"].winner == ("Falkenbergs kommun",)
 
 
-def test_a_round_or_jury_document_only_where_the_data_has_one(archive, keys, small_archive):
+def test_a_round_or_jury_document_only_where_the_data_has_one(archive, keys, mini_archive):
     for c in archive.cycles:
         assert (f"{c.year}/#omgang-1" in keys) == bool(c.rounds), c.year
         assert (f"{c.year}/#jury" in keys) == (c.jury is not None), c.year
-    # The small archive's 2011 knows neither its entrants nor its jury; 2013 knows both.
-    small = site_keys(small_archive, {})
-    assert "2011/#omgang-1" not in small and "2011/#jury" not in small and small["2011/"].winner == ("Lidingö stad",)
-    assert "2013/#omgang-1" in small and "2013/#jury" in small
+    # The mini archive's 2011 knows neither its entrants nor its jury; 2013 knows both.
+    mini = site_keys(mini_archive, {})
+    assert "2011/#omgang-1" not in mini and "2011/#jury" not in mini and mini["2011/"].winner == ("Lidingö stad",)
+    assert "2013/#omgang-1" in mini and "2013/#jury" in mini
 
 
 def test_joint_entrant_names_itself_and_each_municipality(keys):

@@ -1,4 +1,4 @@
-"""A small archive the software tests write themselves, so that what they prove does not depend on data/.
+"""A mini archive the software tests write themselves, so that what they prove does not depend on data/.
 
 Three cycles, 2011, 2013 and 2015 (so the real archive's 2017, its renaming year, is this one's unknown next cycle),
 with what the generator must handle:
@@ -9,9 +9,12 @@ with what the generator must handle:
 - 2015: the joint entrant wins; a jury known only in part; the prize handed over the year after.
 The next cycle (2017) is not in the data; award.yaml knows only the fair planned for it.
 
-The schema and the municipality register are the real ones (data/schema/, data/kommuner.csv), so the small archive is
+The schema and the municipality register are the real ones (data/schema/, data/kommuner.csv), so the mini archive is
 checked by the same rules as data/. `write_data` writes the data folder; tests/conftest.py builds a copy of the project
-whose data/ is the small archive, ready for the real mkdocs config (tests/conftest.py: small_project, small_site).
+whose data/ is the mini archive, ready for the real mkdocs config (tests/conftest.py: mini_project, mini_site).
+
+It is not the committed test archive in tests/fixtures/archive/ (tests/archive_fixture.py), which the broken-data
+corpus edits: the two are kept apart so that a change made for one kind of test never moves the other's.
 """
 
 from __future__ import annotations
@@ -209,7 +212,7 @@ PEOPLE = """\
 
 
 def write_data(data: Path) -> Path:
-    """Write the small archive as a data folder at `data` (created); returns it."""
+    """Write the mini archive as a data folder at `data` (created); returns it."""
     (data / "cycles").mkdir(parents=True)
     shutil.copytree(ROOT / "data" / "schema", data / "schema")
     shutil.copyfile(ROOT / "data" / "kommuner.csv", data / "kommuner.csv")
