@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from archive_fixture import copy_archive
 from arkiv.tools.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,9 +46,9 @@ def test_console_script_is_installed():
     assert result.returncode == 0, result.stderr
 
 
-def test_check_defaults_to_data_in_the_current_folder(tmp_path, monkeypatch, capsys):
-    data = copy_archive(tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
+def test_check_defaults_to_data_in_the_current_folder(small_archive, monkeypatch, capsys):
+    data = small_archive
+    monkeypatch.chdir(data.parent)
     assert main(["check"]) == 0
     (data / "cycles" / "2023.yaml").write_text("year: 2023\nunknown_field: x\n", encoding="utf-8")
     assert main(["check"]) == 1
@@ -62,8 +61,8 @@ def test_check_without_a_data_folder_explains(tmp_path, capsys):
 
 
 # End to end: the real command on broken data exits 1 with the report, and no traceback.
-def test_check_reports_errors_without_traceback(tmp_path):
-    data = copy_archive(tmp_path / "data")
+def test_check_reports_errors_without_traceback(small_archive):
+    data = small_archive
     (data / "winners.yaml").write_bytes(b"- year: 2023\n  winner: [\n")
     result = arkiv("check", "--data", str(data))
     assert result.returncode == 1
@@ -151,8 +150,8 @@ def test_new_cycle_rejects_a_non_year(data):
 
 
 # End to end: the real command with --format github, against the same command without it.
-def test_check_format_github_annotates_each_problem_on_its_line(tmp_path, workflow_command):
-    data = copy_archive(tmp_path / "data")
+def test_check_format_github_annotates_each_problem_on_its_line(small_archive, workflow_command):
+    data = small_archive
     winners = data / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
     winners.write_text(text.replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1), encoding="utf-8")
@@ -179,8 +178,8 @@ def test_check_format_github_annotates_each_problem_on_its_line(tmp_path, workfl
     assert "Menade du Värmdö kommun" in commands[1][2]
 
 
-def test_check_format_github_on_good_data_prints_only_the_summary(tmp_path, capsys):
-    assert main(["check", "--data", str(copy_archive(tmp_path / "data")), "--format", "github"]) == 0
+def test_check_format_github_on_good_data_prints_only_the_summary(small_archive, capsys):
+    assert main(["check", "--data", str(small_archive), "--format", "github"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Datan är i ordning:") and "::" not in out
 

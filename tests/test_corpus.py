@@ -97,12 +97,26 @@ def test_corpus_table_is_well_formed():
         assert exp.file.startswith("data/") and exp.line >= 1 and exp.phrase, case["case"]
 
 
-def test_fixture_archive_passes_check(tmp_path, capsys):
+def test_fixture_archive_passes_check(small_archive, capsys):
     from arkiv.tools.cli import check
 
-    assert check(copy_archive(tmp_path / "data")) == 0
+    assert check(small_archive) == 0
     out, err = capsys.readouterr()
     assert out == "Datan är i ordning: 3 utmärkelseår, 9 kommuner och 7 källor.\n" and err == ""
+
+
+# The shapes other tests may count on: keep them when editing the fixture.
+def test_fixture_archive_has_its_shapes(small_archive):
+    from arkiv.reading.load import load_archive
+
+    archive = load_archive(small_archive)
+    by_year = {c.year: c for c in archive.cycles}
+    assert list(by_year) == [2023, 2021, 2015]
+    assert by_year[2015].award_name == "Sveriges IT-kommun" != by_year[2021].award_name == by_year[2023].award_name
+    assert by_year[2015].jury is None and not by_year[2021].jury.complete and by_year[2023].jury.complete
+    joint = [e for e in by_year[2023].entrants() if len(e.kommuner) > 1]
+    assert [e.name for e in joint] == ["Mora, Orsa och Älvdalens kommuner"] and len(joint[0].kommuner) == 3
+    assert len(by_year[2023].rounds) == 2 and by_year[2023].winner.name == "Värmdö kommun"
 
 
 # Each case through `arkiv check --format github` in this process: the terminal report goes to the log (stderr, the
