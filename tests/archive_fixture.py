@@ -1,4 +1,4 @@
-"""The test archive: a small, valid data folder (tests/fixtures/archive/) for tests that need an archive to load or break.
+"""The test archive: a small, valid data folder (tests/fixtures/archive/) for tests that load an archive or break one.
 
 Three cycles, each showing one shape the model must handle: 2015 under the award's first name with an unknown jury,
 2021 with part of a jury, a prize and who received it, 2023 with two rounds, a joint entrant (Mora, Orsa och Älvdalens
@@ -20,7 +20,7 @@ FROM_DATA = ("kommuner.csv", "schema")
 
 
 def copy_archive(dest: Path) -> Path:
-    """Copy the test archive into dest (which must not exist), with kommuner.csv and schema/ from data/; returns dest."""
+    """Copy the test archive to dest (a new folder) with kommuner.csv and schema/ from data/; returns dest."""
     shutil.copytree(FIXTURE, dest)
     for name in FROM_DATA:
         source = ROOT / "data" / name

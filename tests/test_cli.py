@@ -170,7 +170,7 @@ def test_check_format_github_annotates_each_problem_on_its_line(small_archive, w
     expected = {("data/cycles/2021.yaml", str(last_line), "1", "Fel i fältet venu"),
                 ("data/winners.yaml", "6", "11", "Fel i fältet [0].winner")}
     assert {(p["file"], p["line"], p["col"], p["title"]) for _, p, _ in commands} == expected
-    for (name, props, message), text in zip(commands, located):
+    for (name, props, message), text in zip(commands, located, strict=True):
         assert name == "error"
         # Same place, same Swedish message and advice as the terminal line.
         field = props["title"].removeprefix("Fel i fältet ")
@@ -186,7 +186,7 @@ def test_check_format_github_on_good_data_prints_only_the_summary(small_archive,
 
 def test_check_format_github_without_data_folder_is_an_annotation_too(tmp_path, capsys, workflow_command):
     assert main(["check", "--data", str(tmp_path / "nowhere"), "--format", "github"]) == 1
-    name, props, message = workflow_command(capsys.readouterr().out.strip())
+    name, _, message = workflow_command(capsys.readouterr().out.strip())
     assert name == "error" and message.startswith("Hittar ingen datamapp")
 
 

@@ -51,8 +51,8 @@ def apply(case: dict, data: Path) -> None:
     before = path.read_bytes() if path.exists() else None
     if "replace" in case:
         old = case["replace"].encode("utf-8")
-        assert before is not None and before.count(old) == 1, \
-            f"{case['case']}: {case['replace']!r} is in {case['file']} {before.count(old) if before else 0} times, not once"
+        found = before.count(old) if before is not None else 0
+        assert found == 1, f"{case['case']}: {case['replace']!r} is in {case['file']} {found} times, not once"
         path.write_bytes(before.replace(old, case["with"].encode(case.get("encoding", "utf-8"))))
     elif "append" in case:
         path.write_bytes(before + case["append"].encode("utf-8"))
