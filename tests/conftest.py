@@ -50,6 +50,13 @@ def build():
     return mkdocs_build
 
 
+@pytest.fixture
+def small_archive(tmp_path) -> Path:
+    """A fresh copy of the small test archive (tests/fixtures/archive/, see tests/archive_fixture.py) as tmp/data."""
+    from archive_fixture import copy_archive
+    return copy_archive(tmp_path / "data")
+
+
 # A copy of the project whose data/ is the mini archive of tests/mini_archive.py instead of the real one.
 def mini_project(dest: Path) -> Path:
     import mini_archive

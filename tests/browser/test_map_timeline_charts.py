@@ -19,7 +19,7 @@ def and_list(items) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else items[0]
 
 
-# The name a municipality's link on the map has, from the archive: its own name, its best result and that result's years.
+# A municipality's link name on the map, from the archive: its own name, its best result and that result's years.
 def map_name(archive, name: str) -> str:
     k = next(k for k in archive.kommuner if k.name == name)
     roles = {}
