@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from arkiv.record import knowledge
 from arkiv.record.register import Kommun
 from arkiv.slugs import slug
 from arkiv.text import date_bounds
@@ -350,11 +349,6 @@ class Cycle:
                 used.add(anchor)
                 out[(ri, ei)] = anchor
         return out
-
-    # What the archive does not know about this cycle: a sentence for each facet not fully known
-    # (arkiv.record.knowledge, which /luckor/ shows as a table), then the data's own gaps.
-    def unknowns(self) -> tuple[str, ...]:
-        return knowledge.gaps(self) + self.gaps
 
 
 @dataclass(frozen=True)
