@@ -13,11 +13,10 @@ from arkiv.record import people as pp
 from arkiv.errors import DataError, DataErrors
 from arkiv.record.register import Register
 from arkiv.reading.schema import validate
-from arkiv.text import date_bounds, parse_date
+from arkiv.text import date_bounds, every_years, parse_date
 from arkiv.reading.yamlload import Loaded, load_yaml
 
 CYCLE_FILE = re.compile(r"^(\d{4})\.yaml$")
-DATE_KEYS = {"date", "start", "end", "deadline", "version"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def _check_dates(loaded: Loaded) -> list[DataError]:
     def walk(value, path):
         if isinstance(value, dict):
             for k, v in value.items():
-                if k in DATE_KEYS and isinstance(v, str):
+                if k in m.DATE_FIELDS and isinstance(v, str):
                     try:
                         parse_date(v)
                     except ValueError as exc:
@@ -138,7 +137,7 @@ class _Builder:
                 continue
             if year in self.cycle_files and ((year - founded) % interval or year < founded):
                 self.errors.append(self.cycle_files[year].error(("year",), f"{year} är inget utmärkelseår.",
-                                                                f"Utmärkelsen delas ut vartannat år från {founded}: {founded}, {founded + interval} …"))
+                                                                f"Utmärkelsen delas ut {every_years(interval)} från {founded}: {founded}, {founded + interval} …"))
                 continue
             if year not in self.cycle_files:
                 loaded, i = rows[year]
@@ -236,7 +235,7 @@ class _Builder:
                 continue
             if (row["year"] - founded) % interval or row["year"] < founded:
                 self.errors.append(self.winners.error((i, "year"), f"{row['year']} är inget utmärkelseår.",
-                                                      f"Utmärkelsen delas ut vartannat år från {founded}: {founded}, {founded + interval} …"))
+                                                      f"Utmärkelsen delas ut {every_years(interval)} från {founded}: {founded}, {founded + interval} …"))
                 continue
             rows[row["year"]] = (self.winners, i)
         return rows

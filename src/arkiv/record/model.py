@@ -10,6 +10,9 @@ from arkiv.slugs import slug
 from arkiv.text import date_bounds
 
 WAYBACK = "https://web.archive.org/web/"
+# Fields (and the data's keys) that hold archive dates ("2023-11-21", "2023-11", "2023"): each must be a real date,
+# and a change to one is shown as "21 november 2023".
+DATE_FIELDS = frozenset({"date", "start", "end", "deadline", "version"})
 
 if TYPE_CHECKING:
     from arkiv.record.people import Individual, PersonNote

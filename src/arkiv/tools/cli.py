@@ -13,6 +13,7 @@ import yaml
 
 from arkiv.tools import github as annotations
 from arkiv.errors import DataErrors
+from arkiv.text import every_years
 
 CHECK_FORMATS = ("terminal", "github")
 
@@ -111,8 +112,7 @@ def new_cycle(year: int, data_dir: Path) -> int:
                      "Kör kommandot i projektets rotmapp eller ange mappen med --data.")
     if year < founded or (year - founded) % interval:
         after = year + interval - (year - founded) % interval if year >= founded else founded
-        every = "vartannat år" if interval == 2 else f"vart {interval}:e år"
-        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every} från {founded} "
+        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every_years(interval)} från {founded} "
                      f"({founded}, {founded + interval} …). Närmaste utmärkelseår efter {year} är {after}.")
     if year > 2099:
         return _fail(f"{year} ligger utanför de år arkivet tar emot (2001–2099).")
