@@ -16,8 +16,8 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
 # Run `mkdocs build --strict` on a project folder into site_dir; returns the finished process.
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           capture_output=True, text=True, env=env, cwd=project, timeout=300)
 
@@ -47,6 +47,13 @@ def project_copy(tmp_path) -> Path:
 def build():
     """`mkdocs build --strict` of a project folder into a site folder, as a function: build(project, site_dir)."""
     return mkdocs_build
+
+
+@pytest.fixture
+def small_archive(tmp_path) -> Path:
+    """A fresh copy of the small test archive (tests/fixtures/archive/, see tests/archive_fixture.py) as tmp/data."""
+    from archive_fixture import copy_archive
+    return copy_archive(tmp_path / "data")
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,17 @@
-"""Adresser som aldrig går sönder: listan över publicerade adresser och hur den hålls aktuell.
+"""Adresser som aldrig går sönder: det sajten har publicerat får aldrig försvinna ur ett senare bygge.
 
-addresses.txt in the project root lists every published address (pages, anchors inside pages, downloads) as a path
-from the site root, "/2023/#finalist-varmdo-kommun". tests/test_addresses.py fails if one of them is missing from a
-build. Addresses are only ever added: after adding pages, build and run
-
-    .venv/bin/python -m arkiv.site.addresses site addresses.txt
-
-which adds the site's new addresses to the list and keeps every old one.
+Two records of what has been published, both kept without anyone's manual step:
+- the base branch's own build: a pull request's build must still have every address the build of the branch it
+  merges into has (`check SITE --base BASE_SITE`; the pull-request workflow and tests/test_addresses.py do this);
+- addresses.txt, the ledger: every address the publishing workflow has put online, appended by that workflow after
+  each publication (`record SITE addresses.txt`), never edited by hand. A build must have all of them too.
+Adding pages is always allowed; removing or renaming one fails with a Swedish message that names each address.
+An address is a path from the site root: "/2023/", "/2023/#finalist-varmdo-kommun", "/data/arkiv.json".
 """
 
 from __future__ import annotations
 
+import argparse
 import html
 import re
 import sys
@@ -69,24 +70,68 @@ def address_exists(site_dir: Path, address: str) -> bool:
 
 
 HEADER = """\
-# Adresser som arkivet lovar att hålla: varje rad är en adress från sajtens rot (https://…/arkiv/).
-# tests/test_addresses.py bygger sajten och misslyckas om någon av dem saknas (sidan, eller id:t i sidan).
-# Ta aldrig bort en rad. Byter en sida adress ska den gamla leda vidare (se src/arkiv/redirects.py).
-# Nya adresser läggs till med: .venv/bin/python -m arkiv.site.addresses site addresses.txt (efter ett bygge till site/).
+# Adresser som arkivet har publicerat: varje rad är en adress från sajtens rot (https://…/arkiv/).
+# Listan fylls på av publiceringen (.github/workflows/deploy.yml) efter varje publicering; ändra den inte för hand.
+# tests/test_addresses.py och varje pull request kontrollerar att ingen av adresserna försvinner ur bygget.
+# Byter en sida adress ska den gamla leda vidare (se src/arkiv/site/redirects.py).
 """
 
 
-# Add a built site's new addresses to the list; nothing is ever removed. Returns how many were added.
-def update_addresses(site_dir: Path, path: Path) -> int:
+# The addresses of a list that a built site no longer has (its page, or the id in the page), in the list's order.
+def missing_addresses(site_dir: Path, promised: list[str]) -> list[str]:
+    return [a for a in promised if not address_exists(site_dir, a)]
+
+
+# The Swedish message for addresses that would disappear: each one named, and what to do instead.
+def removal_message(missing: list[str], where: str) -> str:
+    shown = "\n".join(f"  {a}" for a in missing[:50])
+    more = f"\n  … och {len(missing) - 50} till" if len(missing) > 50 else ""
+    return (f"{len(missing)} publicerade adresser finns inte längre i bygget ({where}):\n{shown}{more}\n"
+            "En adress som en gång har publicerats får aldrig försvinna: någon kan ha länkat till den eller citerat "
+            "den. Återställ sidan eller id:t, eller låt den gamla adressen leda vidare till den nya "
+            "(src/arkiv/site/redirects.py). Att lägga till sidor går alltid bra.")
+
+
+# Add a built site's new addresses to the ledger; nothing is ever removed. Returns how many were added.
+def record_addresses(site_dir: Path, path: Path) -> int:
     old = read_addresses(path)
     known = set(old)
     new = [a for a in published_addresses(site_dir) if a not in known]
-    path.write_text(HEADER + "\n".join(old + new) + "\n", encoding="utf-8")
+    if new or not path.exists():
+        path.write_text(HEADER + "\n".join(old + new) + "\n", encoding="utf-8")
     return len(new)
 
 
+# `check SITE [--base BASE_SITE] [--ledger FILE]` and `record SITE FILE`; exit status 1 when an address is gone.
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m arkiv.site.addresses", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="kontrollera att bygget har kvar varje publicerad adress")
+    check.add_argument("site", type=Path, help="det byggda sajtens mapp")
+    check.add_argument("--base", type=Path, help="bygget av grenen ändringen ska slås ihop med")
+    check.add_argument("--ledger", type=Path, help="listan över publicerade adresser (addresses.txt)")
+    record = sub.add_parser("record", help="lägg till det publicerade byggets nya adresser i listan")
+    record.add_argument("site", type=Path)
+    record.add_argument("ledger", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "record":
+        print(f"{record_addresses(args.site, args.ledger)} nya adresser i {args.ledger}")
+        return 0
+    failed = False
+    if args.ledger:
+        gone = missing_addresses(args.site, read_addresses(args.ledger))
+        if gone:
+            print(removal_message(gone, f"jämfört med {args.ledger}"), file=sys.stderr)
+            failed = True
+    if args.base:
+        gone = missing_addresses(args.site, published_addresses(args.base))
+        if gone:
+            print(removal_message(gone, "jämfört med bygget av grenen ändringen ska slås ihop med"), file=sys.stderr)
+            failed = True
+    if not failed:
+        print("Alla publicerade adresser finns kvar.")
+    return 1 if failed else 0
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("användning: python -m arkiv.site.addresses SITE_DIR addresses.txt")
-    added = update_addresses(Path(sys.argv[1]), Path(sys.argv[2]))
-    print(f"{added} nya adresser i {sys.argv[2]}")
+    sys.exit(main())

@@ -83,8 +83,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
 
 # Home page: what the award is and every cycle in a table.
 def render_home(archive: m.Archive, site: Site = Site()) -> str:
-    latest = archive.cycles[0].year
-    return _render("home.md.j2", "index.md", archive, site, next_year=latest + archive.interval,
+    return _render("home.md.j2", "index.md", archive, site, next_year=chronology.next_year(archive),
                    chronology=chronology.moments(archive))
 
 
@@ -143,7 +142,7 @@ def render_people(archive: m.Archive, site: Site = Site()) -> str:
 def render_gaps(archive: m.Archive, site: Site = Site()) -> str:
     rows = [(c, knowledge.cells(c)) for c in archive.cycles]
     return _render("luckor.md.j2", "luckor/index.md", archive, site, rows=rows, facets=[f for f, _ in knowledge.FACETS],
-                   next_year=archive.cycles[0].year + archive.interval, next_cells=knowledge.unknown_cells(),
+                   next_year=chronology.next_year(archive), next_cells=knowledge.unknown_cells(),
                    totals=knowledge.totals(cells for _, cells in rows), states=knowledge.STATES)
 
 
