@@ -20,7 +20,8 @@ def units() -> list[tuple[int, str, str]]:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
                 kind = "class" if isinstance(node, ast.ClassDef) else "function"
-                out.append((node.end_lineno - first + 1, kind, f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}"))
+                where = f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}"
+                out.append((node.end_lineno - first + 1, kind, where))
     return out
 
 

@@ -84,7 +84,7 @@ def cycle(c: CycleFiles, names: tuple[m.AwardName, ...]) -> m.Cycle:
 def rounds(c: CycleFiles) -> tuple[m.Round, ...]:
     return tuple(m.Round(label=r["label"], stage=r["stage"], entrants=entrants, sources=tuple(r["sources"]),
                          date=r.get("date"), size=r.get("size"), note=r.get("note"))
-                 for r, entrants in zip(c.data.get("rounds", []), c.round_entrants))
+                 for r, entrants in zip(c.data.get("rounds", []), c.round_entrants, strict=True))
 
 
 def jury(d: dict) -> m.Jury:

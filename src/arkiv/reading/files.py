@@ -136,7 +136,7 @@ def kommun_names(value) -> list[str]:
 def kommun_path(value, path: tuple, j: int) -> tuple:
     if isinstance(value, str):
         return path
-    return path + ("kommuner", j) if value.get("kommuner") else path + ("name",)
+    return (*path, "kommuner", j) if value.get("kommuner") else (*path, "name")
 
 
 # An entrant of the data (a name, or a name with its municipalities), or None if one of them is not in the register.

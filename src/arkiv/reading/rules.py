@@ -37,13 +37,13 @@ def real_dates(loaded: Loaded) -> list[DataError]:
                         parse_date(v)
                     except ValueError as exc:
                         why = "dagen finns inte i den månaden" if "day is out of range" in str(exc) else exc
-                        out.append(loaded.error(path + (k,), f"{v} är inget riktigt datum ({why}).",
+                        out.append(loaded.error((*path, k), f"{v} är inget riktigt datum ({why}).",
                                                 "Kontrollera dag och månad."))
                 else:
-                    walk(v, path + (k,))
+                    walk(v, (*path, k))
         elif isinstance(value, list):
             for i, v in enumerate(value):
-                walk(v, path + (i,))
+                walk(v, (*path, i))
 
     walk(loaded.data, ())
     return out
@@ -74,12 +74,12 @@ def _unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) ->
                     if ref not in ids:
                         close = difflib.get_close_matches(ref, sorted(ids), n=1)
                         hint = f"Menade du {close[0]}?" if close else "Lägg till källan i data/sources.yaml."
-                        yield loaded.error(path + (k, i), f"källan {ref} finns inte i data/sources.yaml.", hint)
+                        yield loaded.error((*path, k, i), f"källan {ref} finns inte i data/sources.yaml.", hint)
             else:
-                yield from _unknown_sources(loaded, path + (k,), v, ids)
+                yield from _unknown_sources(loaded, (*path, k), v, ids)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _unknown_sources(loaded, path + (i,), v, ids)
+            yield from _unknown_sources(loaded, (*path, i), v, ids)
 
 
 # Each year stands once in data/winners.yaml.
