@@ -1,5 +1,5 @@
 """The rules across fields and files (arkiv.reading.rules), on small files written here: what the corpus in
-tests/corpus/ does not show (each rule's main case is there), such as what a rule leaves to another one."""
+tests/corpus.yaml does not show (each rule's main case is there), such as what a rule leaves to another one."""
 
 from __future__ import annotations
 

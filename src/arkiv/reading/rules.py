@@ -3,7 +3,8 @@
 Each rule is a small function over the data as read (files.Files, or one year's files.CycleFiles) that yields a
 DataError, with file, line, field and a Swedish hint, for every problem it finds; it builds nothing. load.py runs
 them all after reading, and builds the model only when none of them found anything. A rule that judges the built
-archive (ARCHIVE_RULES) runs only when everything before it passed. Each rule has its case in tests/corpus/.
+archive (ARCHIVE_RULES) runs only when everything before it passed. Each rule has its case in tests/corpus.yaml,
+and what the corpus leaves out is in tests/unit/test_rules.py.
 """
 
 from __future__ import annotations
