@@ -35,11 +35,10 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 # Load and validate all data before anything is written; bad data stops the build with every error listed.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    watched = [config.config_file_path, config.docs_dir, config.theme.custom_dir, *config.watch]
     try:
-        config.nav = _session.configure(
-            Path(config.config_file_path).parent, config.site_url or "", config.repo_url or "", config=config,
-            site_dir=Path(config.site_dir),
-            inputs=[Path(p) for p in (config.config_file_path, config.docs_dir, config.theme.custom_dir, *config.watch) if p])
+        config.nav = _session.configure(Path(config.config_file_path).parent, config.site_url or "",
+                                        config.repo_url or "", config=config, site_dir=config.site_dir, watched=watched)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     return config

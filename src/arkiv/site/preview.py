@@ -168,8 +168,8 @@ class Preview:
     def rendered(self, url: str) -> None:
         self._rendered.append(url)
 
-    # The search index of the running build made whole from the last one (a full build's is kept as it is).
-    # MkDocs indexes the hand-written pages (docs/) first; a quick build never has new ones (an edit there is a full one).
+    # The search index of the running build made whole from the last one (a full build's is kept as it is). MkDocs
+    # indexes the hand-written pages (docs/) first; a quick build never has new ones (an edit there is a full one).
     def search_index(self, index_json: str, generated: list[str]) -> str:
         if self.fresh:
             self._entries = entries_by_page(index_json)

@@ -32,7 +32,7 @@ class Session:
         self.preview: Preview | None = None  # under `mkdocs serve`
         self.archive: m.Archive | None = None
         self.site = pages.Site()
-        self.search_pages: dict[str, tuple[str | None, object]] = {}  # page address -> title, front matter search_keys
+        self.search_pages: dict[str, tuple[str, object]] = {}  # page address -> title, front matter search_keys
         self._page_urls: list[str] = []  # the generated pages, in order
         self._drawing: ThreadPoolExecutor | None = None
         self._images: Future[dict[str, bytes]] | None = None
@@ -43,9 +43,9 @@ class Session:
         self.preview = Preview(self.log) if command == "serve" and not dirty else None
 
     # Load and validate the data (raises DataErrors with every error); returns the navigation.
-    # `config`, `site_dir` and `inputs` (what MkDocs watches) are for the preview only.
+    # `config`, `site_dir` and `watched` (what MkDocs watches: files and folders, None for none) are for the preview.
     def configure(self, project: Path, site_url: str, repo_url: str, *, config: Any = None,
-                  site_dir: Path | None = None, inputs: Iterable[Path] = ()) -> list:
+                  site_dir: str | Path | None = None, watched: Iterable[str | Path | None] = ()) -> list:
         archive = load_archive(project / "data")
         lastmod = self.preview.lastmod(project, data_lastmod) if self.preview else data_lastmod(project)
         self.archive = archive
@@ -53,7 +53,7 @@ class Session:
         nav = pages.nav(archive)
         if self.preview is not None:
             assert site_dir is not None
-            self.preview.begin(config, nav, site_dir, inputs, project / "data")
+            self.preview.begin(config, nav, Path(site_dir), [Path(p) for p in watched if p], project / "data")
         if self.preview is None or self.preview.fresh:
             self.search_pages = {}
         return nav
@@ -81,7 +81,7 @@ class Session:
 
     # A page MkDocs rendered: its title and front matter search_keys, for the search index (arkiv.site.search_keys).
     def rendered(self, url: str, title: str | None, keys: object) -> None:
-        self.search_pages[url] = (title, keys)
+        self.search_pages[url] = (title or "", keys)
         if self.preview is not None:
             self.preview.rendered(url)
 
