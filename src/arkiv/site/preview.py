@@ -267,7 +267,7 @@ def remove(site_dir: Path, path: str) -> None:
     target = site_dir / path
     target.unlink(missing_ok=True)
     for folder in target.parents:
-        if folder == site_dir or site_dir not in folder.parents or any(folder.iterdir()):
+        if folder == site_dir or site_dir not in folder.parents or not folder.is_dir() or any(folder.iterdir()):
             break
         folder.rmdir()
 
