@@ -43,7 +43,7 @@ def validate(loaded: Loaded, schema_dir: Path, schema_name: str) -> list[DataErr
     for err in validator.iter_errors(loaded.data):
         errors.extend(_explain(err, loaded))
     if not errors:
-        if len(_VALID) >= 512:
+        if len(_VALID) >= 64:
             _VALID.clear()
         _VALID[seen] = None
     return errors
