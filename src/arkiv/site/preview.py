@@ -4,7 +4,8 @@ MkDocs rebuilds the whole site for every saved file. Under serve, this keeps bet
 did not change, so that the rebuild after such an edit is partial: MkDocs' own dirty build (mkdocs.commands.build with
 dirty=True), which renders a page only when its source is newer than the page it wrote last time. For that:
 
-- each generated page's Markdown is a file in a folder of its own whose time changes only when its text changes;
+- each generated page's Markdown is a file (in the site folder's hidden .arkiv-preview/, which MkDocs never cleans
+  and removes with the site folder) whose time changes only when its text changes;
 - pages that disappeared (a renamed person, say) are deleted from the served site;
 - the search index of a partial build, which holds only the pages it rendered, is completed from the last one;
 - share images are written only when their bytes changed; the data files' dates come from git once, at the first
@@ -24,7 +25,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +34,7 @@ import jinja2
 
 Stamp = tuple[int, int]  # a file's modification time (ns) and size
 FULL, QUICK = "full", "quick"
+SOURCES = ".arkiv-preview"  # the page sources, in the site folder: MkDocs and empty() leave hidden entries alone
 
 
 # Every file under the given files and folders, by path, with its stamp; `skip` leaves out a folder (data/).
@@ -114,7 +115,7 @@ class Preview:
         self.inputs: list[Path] = []  # what MkDocs watches besides data/: mkdocs.yml, docs/, the package, ...
         self.data_dir: Path | None = None
         self.good_inputs: dict[str, Stamp] | None = None  # their stamps when the last good build started
-        self._sources_dir = Path(tempfile.mkdtemp(prefix="arkiv-preview-"))
+        self._sources_dir: Path | None = None
         self._sources: dict[str, str] = {}  # generated page -> its Markdown as last written
         self._generated: list[str] = []  # every generated file of the last build, in order
         self._entries: dict[str, list[dict]] = {}  # search index entries by page
@@ -141,6 +142,7 @@ class Preview:
     # In a quick build, the files generated last time and not now are deleted from the site.
     def sources(self, pages: dict[str, str], other: Iterable[str], site_dir: Path) -> dict[str, str]:
         out = {}
+        self._sources_dir = site_dir / SOURCES
         for path, markdown in pages.items():
             target = self._sources_dir / path
             if self._sources.get(path) != markdown or not target.exists():
@@ -233,16 +235,19 @@ class Preview:
 
         return rebuild
 
-    # `mkdocs serve` stopped: remove the page sources.
+    # `mkdocs serve` stopped: remove the page sources (MkDocs removes the site folder too, when it gets to).
     def close(self) -> None:
-        shutil.rmtree(self._sources_dir, ignore_errors=True)
+        if self._sources_dir is not None:
+            shutil.rmtree(self._sources_dir, ignore_errors=True)
 
 
-# Empty a folder, keeping the folder itself (MkDocs serves from it).
+# Empty a folder, keeping the folder itself (MkDocs serves from it) and, as MkDocs does, its hidden entries.
 def empty(folder: Path) -> None:
     if not folder.is_dir():
         return
     for entry in folder.iterdir():
+        if entry.name.startswith("."):
+            continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
         else:
