@@ -73,8 +73,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _session.finish(Path(config.site_dir), Path(config.docs_dir))
 
 
-# Under `mkdocs serve`: a data edit gets MkDocs' dirty build of what changed, anything else MkDocs' own full rebuild;
-# a failed rebuild keeps the last good site on show instead of stalling every request.
+# Under serve: a data edit gets a dirty build of what it changed, others a full one; a failure keeps the last good site.
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     server.builder = _session.rebuilder(server.builder, _dirty_build, Abort)
     return server
