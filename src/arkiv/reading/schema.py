@@ -28,13 +28,24 @@ def _registry(schema_dir: str) -> tuple[Registry, dict]:
     return registry, schemas
 
 
+# Data that has passed its schema in this process: `mkdocs serve` loads every file again for each saved one.
+_VALID: dict[tuple[str, str, str], None] = {}
+
+
 # Validate one loaded file against its schema; every problem becomes a DataError.
 def validate(loaded: Loaded, schema_dir: Path, schema_name: str) -> list[DataError]:
+    seen = (str(schema_dir), schema_name, repr(loaded.data))  # repr tells 1 from True and "1" (YAML gives plain types)
+    if seen in _VALID:
+        return []
     registry, schemas = _registry(str(schema_dir))
     validator = Draft202012Validator(schemas[schema_name], registry=registry)
     errors = []
     for err in validator.iter_errors(loaded.data):
         errors.extend(_explain(err, loaded))
+    if not errors:
+        if len(_VALID) >= 64:
+            _VALID.clear()
+        _VALID[seen] = None
     return errors
 
 
