@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import lru_cache
 
 NBSP = "\u00a0"
 SV_LAST = str.maketrans({"å": "\U0010fff0", "ä": "\U0010fff1", "ö": "\U0010fff2"})
@@ -63,6 +64,11 @@ def join_and(items) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else "".join(items)
 
 
+# How often something recurs, every interval years: 1 -> "varje år", 2 -> "vartannat år", 4 -> "vart 4:e år".
+def every_years(interval: int) -> str:
+    return {1: "varje år", 2: "vartannat år"}.get(interval, f"vart {interval}:e år")
+
+
 # A sort key in Swedish alphabetical order: å, ä and ö after z, in that order.
 def sv_key(text: str) -> str:
     return text.casefold().translate(SV_LAST)
@@ -78,7 +84,8 @@ def format_sek(amount: int) -> str:
     return f"{amount:,}".replace(",", NBSP) + NBSP + "kr"
 
 
-# Strip diacritics so "Värmdö" can be found as "varmdo" (NFD, then drop combining marks).
+# Strip diacritics so "Värmdö" can be found as "varmdo" (NFD, then drop combining marks). Remembered, like slugs.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
