@@ -66,7 +66,7 @@ def test_every_person_has_a_page_with_every_role(built_site, archive):
     for p in archive.people:
         page = built_site / p.url / "index.html"
         text, body = text_of(page), article(page)
-        assert f"<h1" in body and p.name in text
+        assert "<h1" in body and p.name in text
         for r in p.roles:
             assert f'href="../../{r.year}/#{r.anchor}"' in body, (p.id, r.year, r.kind)
             assert r.phrase in text
@@ -142,7 +142,8 @@ def test_luckor_has_a_row_per_cycle_and_the_next_one_unknown(built_site, archive
     assert (f"Av {sum(totals.values())} rutor för åren {archive.cycles[-1].year}–{archive.cycles[0].year} är "
             f"{totals[kn.KNOWN]} kända, {totals[kn.PARTIAL]} delvis kända och {totals[kn.UNKNOWN]} okända") in text
     assert f"Om utmärkelsen {next_year} vet arkivet ännu ingenting" in text
-    assert f'id="ar-{next_year}"' in (built_site / "index.html").read_text(encoding="utf-8"), "the next year's row links to the home page's note"
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'id="ar-{next_year}"' in home, "the next year's row links to the home page's note"
     assert 'href="../om/#rattelser"' in body, "invites corrections like the year pages"
     assert not (built_site / str(next_year)).exists()
 

@@ -18,10 +18,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from search_box import search_all
 
 from arkiv.reading.load import load_archive
 from arkiv.text import fold
-from search_box import search_all
 
 ARCHIVE = load_archive(Path(__file__).resolve().parents[2] / "data")
 TOP = 3  # a query's page must be among the first three distinct result pages

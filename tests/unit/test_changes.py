@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from arkiv.reading.load import load_archive
 from arkiv.record import model as m
 from arkiv.tools.changes import Change, compare, diff, render
 from arkiv.tools.cli import render_new_cycle
 from arkiv.tools.labels import FIELD_LABELS, field_label
-from arkiv.reading.load import load_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -86,6 +86,7 @@ def test_appearances_put_the_win_first(archive):
 
 def test_shown_as_prefix(tmp_path):
     import shutil
+
     from arkiv.errors import DataErrors
     shutil.copytree(ROOT / "data", tmp_path / "d")
     (tmp_path / "d" / "cycles" / "2023.yaml").write_text("year: 2023\nx: 1\n", encoding="utf-8")
