@@ -84,6 +84,12 @@ def _date(c: Cycle) -> tuple[str, str | None]:
     return (PARTIAL, None) if c.ceremony.uncertain else (KNOWN, None)
 
 
+# Where the prize was handed over: the venue or the city (the occasion alone, "Kvalitetsmässans invigning", is no place).
+def _place(c: Cycle) -> tuple[str, str | None]:
+    known = c.ceremony is not None and bool(c.ceremony.venue or c.ceremony.city)
+    return (KNOWN, None) if known else (UNKNOWN, "Var priset delades ut.")
+
+
 # Who handed the prize over.
 def _presenter(c: Cycle) -> tuple[str, str | None]:
     known = c.ceremony is not None and c.ceremony.presenter is not None
@@ -116,6 +122,7 @@ FACETS: tuple[tuple[Facet, Judge], ...] = (
     (Facet("jury", "Jury", "jury"), _jury),
     (Facet("ordforande", "Ordförande", "jury"), _chair),
     (Facet("datum", "Datum", "prisutdelning"), _date),
+    (Facet("plats", "Plats", "prisutdelning"), _place),
     (Facet("prisutdelare", "Prisutdelare", "prisutdelning"), _presenter),
     (Facet("pris", "Pris", "pris"), _prize),
     (Facet("halltider", "Hålltider", "halltider"), _timeline),
