@@ -41,7 +41,7 @@ def test_every_promised_address_exists(built_site):
 def test_the_contract_covers_the_archive(built_site, archive):
     promised = set(read_addresses(ADDRESSES))
     for c in archive.cycles:
-        for anchor in ("", "#motivering", "#nominerade", "#jury", "#kallor", "#citera"):
+        for anchor in ("", "#i-korthet", "#motivering", "#nominerade", "#jury", "#kallor", "#citera"):
             assert f"/{c.year}/{anchor}" in promised
     for expected in ("/", "/kommuner/varmdo/", "/2023/#finalist-varmdo-kommun", "/2023/#nominerad-ostersunds-kommun",
                      "/2023/#jury-patrik-sundstrom", "/data/", "/data/arkiv.json", "/data/vinnare.csv",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import chronology, export, feed, figures, knowledge, maps, stats
 from . import model as m
 from . import people as pp
+from .glance import glance
 from .corrections import correction_url
 from .lastmod import page_lastmod
 from .templating import env
@@ -75,7 +76,8 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
                    statement_anchors=pp.statement_anchors(cycle), representative_anchors=pp.representative_anchors(cycle),
                    presenter_anchor=pp.PRESENTER_ANCHOR,
-                   edition=archive.edition_of(cycle.year),
+                   edition=archive.edition_of(cycle.year), glance=glance(archive, cycle),
+                   gaps_anchor=knowledge.GAPS_ANCHOR,
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
 
