@@ -389,15 +389,20 @@ def build_date() -> str:
     return dt.date.today().isoformat()
 
 
+# When the data last changed: the newest date of a file in data/ (lastmod: file -> ISO date, from git), or None.
+def data_modified(lastmod: dict[str, str] | None) -> str | None:
+    return max((d for f, d in (lastmod or {}).items() if f.startswith("data/")), default=None)
+
+
 # Every text file the build publishes besides the pages: path from the site root -> text.
 # Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.social).
 def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
                     generated: str | None = None) -> dict[str, str]:
     lastmod = lastmod or {}
     generated = generated or build_date()
-    data_modified = max((d for f, d in lastmod.items() if f.startswith("data/")), default=None)
+    modified = data_modified(lastmod)
     out = {FOLDER + name: text
-                                   for name, text in downloads(archive, site_url, generated, data_modified).items()}
+                                   for name, text in downloads(archive, site_url, generated, modified).items()}
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
     out.update(redirects.redirect_pages(archive, site_url))
     out[maps.LAND_FILE] = maps.land_svg(archive)  # the land under the map on /kommuner/

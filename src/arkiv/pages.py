@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import chronology, export, feed, figures, knowledge, maps, stats
 from . import model as m
 from . import people as pp
+from . import structured_data as sd
 from .glance import glance
 from .corrections import correction_url
 from .lastmod import page_lastmod
@@ -78,6 +79,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
                    presenter_anchor=pp.PRESENTER_ANCHOR,
                    edition=archive.edition_of(cycle.year), glance=glance(archive, cycle),
                    gaps_anchor=knowledge.GAPS_ANCHOR,
+                   structured_data=sd.script_json(sd.prize_giving(archive, cycle, site.url)),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
 
@@ -121,7 +123,8 @@ def render_data(archive: m.Archive, site: Site = Site()) -> str:
     return _render("data.md.j2", "data/index.md", archive, site, files=list(export.CSV_FILES.items()), rows=rows,
                    columns=export.CSV_COLUMNS, json_fields=export.json_fields(), licence_url=export.LICENCE_URL,
                    list_sep=export.LIST_SEP, feed_name=feed.FEED_NAME, first=archive.cycles[-1].year,
-                   latest=archive.cycles[0].year)
+                   latest=archive.cycles[0].year,
+                   structured_data=sd.script_json(sd.dataset(archive, site.url, export.data_modified(site.lastmod))))
 
 
 # One person's page: every role, newest first, with the title and organisation of that year.
