@@ -111,3 +111,154 @@ def _fill(text: str) -> str:
 def fill():
     """Fill in every placeholder of `arkiv new-cycle`'s template outside comments, as an organiser would."""
     return _fill
+
+
+# --- A small archive the tests write themselves ---------------------------------------------------------------------
+# Three cycles that exercise what the real data may or may not have at a given time: a renaming (2021), a year known
+# only by its winner (2019: no jury, no rounds, no ceremony), a joint winner in a last round that the source says was
+# larger than the names known, an uncertain entrant, an uncertain chair and an inferred (uncertain) ceremony date
+# (2021), and a year with everything (2023). Text with an ampersand reaches the structured data.
+SMALL_ARCHIVE = {
+    "award.yaml": """\
+names:
+  - name: Sveriges IT-kommun
+    from: 2019
+    to: 2019
+    sources: [test-lista]
+  - name: Sveriges DigitaliseringsKommun
+    from: 2021
+    sources: [test-lista]
+founded: 2019
+interval_years: 2
+purpose:
+  text: Utmärkelsen ges till den kommun som använt digitaliseringen bäst.
+  sources: [test-lista]
+history:
+  - year: 2021
+    text: 2021 bytte utmärkelsen namn.
+    sources: [test-lista]
+""",
+    "sources.yaml": """\
+- id: test-lista
+  title: Vinnarna i testarkivet
+  publisher: Testförlaget
+  date: "2023-12-01"
+- id: test-nyhet
+  title: Nyheten om testpriset
+  url: https://example.invalid/nyhet
+  date: "2021-11-20"
+""",
+    "people.yaml": "[]\n",
+    "winners.yaml": """\
+- year: 2023
+  winner: Lidingö stad
+  motivation: [En stad som gör skillnad för sina invånare varje dag.]
+  sources: [test-lista]
+- year: 2021
+  winner:
+    name: Mora, Orsa och Älvdalens kommuner
+    kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
+  motivation: [Tre kommuner som visat att samarbete bär långt.]
+  sources: [test-lista]
+- year: 2019
+  winner: Kalix kommun
+  motivation: [En kommun som gick före när få andra gjorde det.]
+  sources: [test-lista]
+""",
+    "cycles/2019.yaml": "year: 2019\n",
+    "cycles/2021.yaml": """\
+year: 2021
+rounds:
+  - label: nominerade
+    stage: nominerad
+    entrants:
+      - name: Mora, Orsa och Älvdalens kommuner
+        kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
+      - Nacka kommun
+      - Värmdö kommun
+      - Kalix kommun
+    sources: [test-nyhet]
+  - label: slutnominerade
+    stage: finalist
+    size: 4
+    entrants:
+      - name: Mora, Orsa och Älvdalens kommuner
+        kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
+      - Nacka kommun
+      - name: Värmdö kommun
+        uncertain: true
+        note: Bara en källa nämner Värmdö.
+    sources: [test-nyhet]
+jury:
+  complete: false
+  members:
+    - name: Anna Andersson
+      title: generaldirektör
+      organisation: Testverket
+      chair: true
+      uncertain: true
+    - name: Bo Berg
+  sources: [test-nyhet]
+ceremony:
+  date: "2021-11-16"
+  uncertain: true
+  occasion: Mässans gala
+  venue: Mässan & Co
+  presenter:
+    name: Cecilia Ceder
+    title: minister
+  sources: [test-nyhet]
+edition:
+  number: 2
+  quote: för andra gången
+  sources: [test-nyhet]
+""",
+    "cycles/2023.yaml": """\
+year: 2023
+rounds:
+  - label: finalister
+    stage: finalist
+    entrants: [Nacka kommun, Lidingö stad]
+    sources: [test-lista]
+jury:
+  complete: true
+  members:
+    - name: Bo Berg
+      organisation: Testverket
+      chair: true
+    - name: Dan Dahl
+  sources: [test-lista]
+ceremony:
+  date: "2023-11-21"
+  occasion: Invigningsgalan
+  venue: GöteborgsOperan
+  city: Göteborg
+  presenter:
+    name: Erik Ek
+    organisation: Testverket
+  sources: [test-lista]
+""",
+}
+
+
+# Replace a project copy's data with the small archive (the register and schemas stay the project's own).
+def write_small_archive(project: Path) -> Path:
+    data = project / "data"
+    for path in [data / "cycles", *data.glob("*.yaml")]:
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    (data / "cycles").mkdir()
+    for name, text in SMALL_ARCHIVE.items():
+        (data / name).write_text(text, encoding="utf-8")
+    return data
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory):
+    """The small archive, built: (site folder, the archive as loaded)."""
+    from arkiv.load import load_archive
+    base = tmp_path_factory.mktemp("small")
+    project = copy_project(base / "project")
+    archive = load_archive(write_small_archive(project))
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site", archive
