@@ -16,8 +16,8 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
 # Run `mkdocs build --strict` on a project folder into site_dir; returns the finished process.
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           capture_output=True, text=True, env=env, cwd=project, timeout=300)
 
@@ -49,9 +49,16 @@ def build():
     return mkdocs_build
 
 
+@pytest.fixture
+def small_archive(tmp_path) -> Path:
+    """A fresh copy of the small test archive (tests/fixtures/archive/, see tests/archive_fixture.py) as tmp/data."""
+    from archive_fixture import copy_archive
+    return copy_archive(tmp_path / "data")
+
+
 @pytest.fixture(scope="session")
 def archive():
-    from arkiv.load import load_archive
+    from arkiv.reading.load import load_archive
     return load_archive(ROOT / "data")
 
 
@@ -113,152 +120,55 @@ def fill():
     return _fill
 
 
-# --- A small archive the tests write themselves ---------------------------------------------------------------------
-# Three cycles that exercise what the real data may or may not have at a given time: a renaming (2021), a year known
-# only by its winner (2019: no jury, no rounds, no ceremony), a joint winner in a last round that the source says was
-# larger than the names known, an uncertain entrant, an uncertain chair and an inferred (uncertain) ceremony date
-# (2021), and a year with everything (2023). Text with an ampersand reaches the structured data.
-SMALL_ARCHIVE = {
-    "award.yaml": """\
-names:
-  - name: Sveriges IT-kommun
-    from: 2019
-    to: 2019
-    sources: [test-lista]
-  - name: Sveriges DigitaliseringsKommun
-    from: 2021
-    sources: [test-lista]
-founded: 2019
-interval_years: 2
-purpose:
-  text: Utmärkelsen ges till den kommun som använt digitaliseringen bäst.
-  sources: [test-lista]
-history:
-  - year: 2021
-    text: 2021 bytte utmärkelsen namn.
-    sources: [test-lista]
-""",
-    "sources.yaml": """\
-- id: test-lista
-  title: Vinnarna i testarkivet
-  publisher: Testförlaget
-  date: "2023-12-01"
-- id: test-nyhet
-  title: Nyheten om testpriset
-  url: https://example.invalid/nyhet
-  date: "2021-11-20"
-""",
-    "people.yaml": "[]\n",
-    "winners.yaml": """\
-- year: 2023
-  winner: Lidingö stad
-  motivation: [En stad som gör skillnad för sina invånare varje dag.]
-  sources: [test-lista]
-- year: 2021
+# --- The test archive, built, with the shapes a year page's summary and structured data must handle -----------------
+# tests/fixtures/archive as it is (a year under the first name with an unknown jury and no ceremony: 2015; a joint
+# entrant: 2023), and in 2021 a joint winner in a last round larger than the names known, an uncertain entrant, an
+# uncertain chair, an inferred ceremony date, a venue with an ampersand and no city, an occasion and a presenter.
+SITE_PATCHES = {
+    "winners.yaml": [("  winner: Sundsvalls kommun\n", """\
   winner:
     name: Mora, Orsa och Älvdalens kommuner
     kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
-  motivation: [Tre kommuner som visat att samarbete bär långt.]
-  sources: [test-lista]
-- year: 2019
-  winner: Kalix kommun
-  motivation: [En kommun som gick före när få andra gjorde det.]
-  sources: [test-lista]
-""",
-    "cycles/2019.yaml": "year: 2019\n",
-    "cycles/2021.yaml": """\
-year: 2021
-rounds:
-  - label: nominerade
-    stage: nominerad
-    entrants:
+""")],
+    "cycles/2021.yaml": [
+        ("      - Sundsvalls kommun\n      - Kungsbacka kommun\n", """\
       - name: Mora, Orsa och Älvdalens kommuner
         kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
-      - Nacka kommun
-      - Värmdö kommun
-      - Kalix kommun
-    sources: [test-nyhet]
-  - label: slutnominerade
-    stage: finalist
-    size: 4
-    entrants:
-      - name: Mora, Orsa och Älvdalens kommuner
-        kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
-      - Nacka kommun
-      - name: Värmdö kommun
+      - name: Kungsbacka kommun
         uncertain: true
-        note: Bara en källa nämner Värmdö.
-    sources: [test-nyhet]
-jury:
-  complete: false
-  members:
-    - name: Anna Andersson
-      title: generaldirektör
-      organisation: Testverket
-      chair: true
-      uncertain: true
-    - name: Bo Berg
-  sources: [test-nyhet]
-ceremony:
-  date: "2021-11-16"
+"""),
+        ("      organisation: Exempelbyrån\n", "      organisation: Exempelbyrån\n      chair: true\n      uncertain: true\n"),
+        ("      organisation: Sundsvalls kommun\n", "      organisation: Mora kommun\n"),
+        ('  date: "2021-11-17"\n  city: Göteborg\n', """\
+  date: "2021-11-17"
   uncertain: true
-  occasion: Mässans gala
+  occasion: Exempelgalan
   venue: Mässan & Co
   presenter:
-    name: Cecilia Ceder
+    name: Dora Prisutdelare
     title: minister
-  sources: [test-nyhet]
-edition:
-  number: 2
-  quote: för andra gången
-  sources: [test-nyhet]
-""",
-    "cycles/2023.yaml": """\
-year: 2023
-rounds:
-  - label: finalister
-    stage: finalist
-    entrants: [Nacka kommun, Lidingö stad]
-    sources: [test-lista]
-jury:
-  complete: true
-  members:
-    - name: Bo Berg
-      organisation: Testverket
-      chair: true
-    - name: Dan Dahl
-  sources: [test-lista]
-ceremony:
-  date: "2023-11-21"
-  occasion: Invigningsgalan
-  venue: GöteborgsOperan
-  city: Göteborg
-  presenter:
-    name: Erik Ek
-    organisation: Testverket
-  sources: [test-lista]
-""",
+"""),
+    ],
 }
-
-
-# Replace a project copy's data with the small archive (the register and schemas stay the project's own).
-def write_small_archive(project: Path) -> Path:
-    data = project / "data"
-    for path in [data / "cycles", *data.glob("*.yaml")]:
-        shutil.rmtree(path) if path.is_dir() else path.unlink()
-    (data / "cycles").mkdir()
-    for name, text in SMALL_ARCHIVE.items():
-        (data / name).write_text(text, encoding="utf-8")
-    return data
 
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory):
-    """The small archive, built: (site folder, the archive as loaded)."""
-    from arkiv.load import load_archive
+    """The test archive with SITE_PATCHES, built: (site folder, the archive as loaded)."""
+    from archive_fixture import copy_archive
+
+    from arkiv.reading.load import load_archive
     base = tmp_path_factory.mktemp("small")
     project = copy_project(base / "project")
-    archive = load_archive(write_small_archive(project))
+    shutil.rmtree(project / "data")
+    data = copy_archive(project / "data")
+    for name, edits in SITE_PATCHES.items():
+        text = (data / name).read_text(encoding="utf-8")
+        for old, new in edits:
+            assert text.count(old) == 1, (name, old)
+            text = text.replace(old, new)
+        (data / name).write_text(text, encoding="utf-8")
+    archive = load_archive(data)
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return base / "site", archive

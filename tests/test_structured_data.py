@@ -1,5 +1,5 @@
 """Structured data in the built pages: JSON-LD that parses, uses schema.org's own types and properties, and says what
-the data says (arkiv.structured_data, written into <head> by overrides/main.html).
+the data says (arkiv.site.structured_data, written into <head> by overrides/main.html).
 
 Two checks of the vocabulary: rdflib reads each block as JSON-LD (with schema.org's vocabulary as @vocab, since the
 tests fetch nothing) and every type and property must be a term of schema.org as rdflib knows it (rdflib.namespace.SDO);
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arkiv import export
+from arkiv.site import export
 from arkiv.text import date_bounds
 
 # rdflib's own JSON-LD parser still builds a ConjunctiveGraph inside (rdflib 7.x), which warns about itself.

@@ -1,12 +1,12 @@
-"""The stop words a search query of several words loses before the theme searches (arkiv.search.query_script)."""
+"""The stop words a search query of several words loses before the theme searches (arkiv.site.search.query_script)."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from arkiv import search
-from arkiv.search_keys import archive_names
+from arkiv.site import search
+from arkiv.site.search_keys import archive_names
 
 
 def test_stop_words_leave_the_query_unless_a_name_needs_them(archive):

@@ -1,0 +1,160 @@
+"""Vad arkivet vet om varje utmärkelseår: för varje del (jury, datum, pris …) känd, delvis känd eller okänd.
+
+The one place that judges how complete a cycle's record is. Cycle.unknowns() (the year page's "Det här vet arkivet
+inte") lists the sentence of every cell that is not known, and /luckor/ shows the same cells as a table, so the two
+always agree. Nothing here imports the model at run time: it reads the cycle's fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from arkiv.record.model import Cycle
+
+KNOWN, PARTIAL, UNKNOWN = "känd", "delvis", "okänd"
+STATES = (KNOWN, PARTIAL, UNKNOWN)
+GAPS_ANCHOR = "luckor"  # the year page's "Det här vet arkivet inte"
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str
+    label: str  # column heading on /luckor/
+    anchor: str  # the section of the year page that holds it
+
+
+@dataclass(frozen=True)
+class Cell:
+    facet: Facet
+    state: str  # KNOWN, PARTIAL or UNKNOWN
+    gap: str | None = None  # the sentence for "Det här vet arkivet inte"; every unknown cell has one
+
+    # Where the cell leads on the year page: the section when something is known, otherwise the list of gaps.
+    @property
+    def anchor(self) -> str:
+        return GAPS_ANCHOR if self.state == UNKNOWN else self.facet.anchor
+
+
+Judge = Callable[["Cycle"], tuple[str, "str | None"]]
+
+
+# The winner and the motivation are required data: always known.
+def _winner(c: Cycle) -> tuple[str, str | None]:
+    return (KNOWN, None) if c.winner else (UNKNOWN, "Vem som vann.")
+
+
+# The motivation, word for word.
+def _motivation(c: Cycle) -> tuple[str, str | None]:
+    return (KNOWN, None) if c.motivation else (UNKNOWN, "Juryns motivering.")
+
+
+# Nominees and finalists: partial when a round is known to have had more entrants than the archive names, or
+# when an entrant is uncertain (the round itself says how many are known).
+def _rounds(c: Cycle) -> tuple[str, str | None]:
+    if not c.rounds:
+        return UNKNOWN, "Vilka som var nominerade eller finalister."
+    short = any((r.size and r.size > len(r.entrants)) or any(e.uncertain for e in r.entrants) for r in c.rounds)
+    return (PARTIAL, None) if short else (KNOWN, None)
+
+
+# The jury: complete, a list that may lack members, or unknown.
+def _jury(c: Cycle) -> tuple[str, str | None]:
+    if c.jury is None:
+        return UNKNOWN, f"Vilka som satt i juryn {c.year}."
+    return (KNOWN, None) if c.jury.complete else (PARTIAL, "Hela juryn: listan kan sakna ledamöter.")
+
+
+# The jury's chair: named, named but uncertain, or not known.
+def _chair(c: Cycle) -> tuple[str, str | None]:
+    chair = next((p for p in c.jury.members if p.chair), None) if c.jury else None
+    if chair is None:
+        return UNKNOWN, "Vem som var juryns ordförande."
+    return (PARTIAL, None) if chair.uncertain else (KNOWN, None)
+
+
+# The ceremony date: to the day, or only the month or year (or marked uncertain), or unknown.
+def _date(c: Cycle) -> tuple[str, str | None]:
+    date = c.ceremony.date if c.ceremony else None
+    if not date:
+        return UNKNOWN, "Datum för prisutdelningen."
+    if len(date) < len("2023-11-21"):
+        return PARTIAL, "Dagen för prisutdelningen."
+    return (PARTIAL, None) if c.ceremony.uncertain else (KNOWN, None)
+
+
+# Where the prize was handed over: the venue or the city (an occasion alone, "Kvalitetsmässans invigning", is no
+# place).
+def _place(c: Cycle) -> tuple[str, str | None]:
+    known = c.ceremony is not None and bool(c.ceremony.venue or c.ceremony.city)
+    return (KNOWN, None) if known else (UNKNOWN, "Var priset delades ut.")
+
+
+# Who handed the prize over.
+def _presenter(c: Cycle) -> tuple[str, str | None]:
+    known = c.ceremony is not None and c.ceremony.presenter is not None
+    return (KNOWN, None) if known else (UNKNOWN, "Vem som delade ut priset.")
+
+
+# The prize itself; partial when only what came with it (a logotype, a seat on a council) is known.
+def _prize(c: Cycle) -> tuple[str, str | None]:
+    if c.prize is not None:
+        return KNOWN, None
+    return (PARTIAL if c.benefits else UNKNOWN), "Vad priset bestod av."
+
+
+# The timeline of the cycle (deadlines, announcements, jury meetings).
+def _timeline(c: Cycle) -> tuple[str, str | None]:
+    return (KNOWN, None) if c.timeline else (UNKNOWN, "Årets hålltider, till exempel sista dag för anmälan.")
+
+
+# The call for entries: its text, or only parts of it (the deadline, who could nominate, the entry questions).
+def _call(c: Cycle) -> tuple[str, str | None]:
+    if c.call is None:
+        return UNKNOWN, "Inbjudan att delta i tävlingen."
+    return (KNOWN, None) if c.call.text else (PARTIAL, "Inbjudans text.")
+
+
+FACETS: tuple[tuple[Facet, Judge], ...] = (
+    (Facet("vinnare", "Vinnare", "vinnare"), _winner),
+    (Facet("motivering", "Motivering", "motivering"), _motivation),
+    (Facet("nominerade", "Nominerade", "nominerade"), _rounds),
+    (Facet("jury", "Jury", "jury"), _jury),
+    (Facet("ordforande", "Ordförande", "jury"), _chair),
+    (Facet("datum", "Datum", "prisutdelning"), _date),
+    (Facet("plats", "Plats", "prisutdelning"), _place),
+    (Facet("prisutdelare", "Prisutdelare", "prisutdelning"), _presenter),
+    (Facet("pris", "Pris", "pris"), _prize),
+    (Facet("halltider", "Hålltider", "halltider"), _timeline),
+    (Facet("inbjudan", "Inbjudan", "inbjudan"), _call),
+)
+
+
+# Every facet of one cycle, judged, in column order.
+def cells(cycle: Cycle) -> tuple[Cell, ...]:
+    out = []
+    for facet, judge in FACETS:
+        state, gap = judge(cycle)
+        out.append(Cell(facet, state, gap))
+    return tuple(out)
+
+
+# A cycle the archive has no data for yet (the next one): every facet unknown.
+def unknown_cells() -> tuple[Cell, ...]:
+    return tuple(Cell(facet, UNKNOWN) for facet, _ in FACETS)
+
+
+# The sentences for what the archive does not know about a cycle, in column order.
+def gaps(cycle: Cycle) -> tuple[str, ...]:
+    return tuple(cell.gap for cell in cells(cycle) if cell.gap)
+
+
+# How many cells are known, partial and unknown across rows of cells.
+def totals(rows) -> dict[str, int]:
+    out = dict.fromkeys(STATES, 0)
+    for row in rows:
+        for cell in row:
+            out[cell.state] += 1
+    return out

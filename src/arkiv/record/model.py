@@ -1,0 +1,412 @@
+"""Arkivets innehåll som små typade poster, byggda av validerad data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from arkiv.record import knowledge
+from arkiv.record.register import Kommun
+from arkiv.slugs import slug
+from arkiv.text import date_bounds
+
+WAYBACK = "https://web.archive.org/web/"
+
+if TYPE_CHECKING:
+    from arkiv.record.people import Individual, PersonNote
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    kind: str | None = None
+    note: str | None = None
+    version: str | None = None  # the date of the version relied on, for pages that are overwritten
+    formerly: tuple[str, ...] = ()  # ids the source had before; their anchors keep working
+
+    # The date the archive relied on: the version's if given, otherwise the publication date.
+    @property
+    def relied_on(self) -> str | None:
+        return self.version or self.date
+
+    # The Wayback Machine's copy nearest the version relied on (the last day of a month or year when only that is
+    # known); with no date at all, its list of every capture of the address.
+    @property
+    def archive_url(self) -> str | None:
+        if not self.url:
+            return None
+        if not self.relied_on:
+            return f"{WAYBACK}*/{self.url}"
+        return f"{WAYBACK}{date_bounds(self.relied_on)[1]:%Y%m%d}/{self.url}"
+
+
+@dataclass(frozen=True)
+class Entrant:
+    name: str  # the name it competed under
+    kommuner: tuple[Kommun, ...]
+    uncertain: bool = False
+    note: str | None = None
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(k.code for k in self.kommuner)
+
+    @property
+    def anchor(self) -> str:
+        return "deltagare-" + slug(self.name)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str | None = None
+    organisation: str | None = None
+    key: str | None = None  # an explicit identity from the data; otherwise the name is the identity
+
+
+@dataclass(frozen=True)
+class JuryMember(Person):
+    chair: bool = False
+    uncertain: bool = False
+    note: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return "jury-" + slug(self.name)
+
+
+@dataclass(frozen=True)
+class Jury:
+    members: tuple[JuryMember, ...]
+    complete: bool
+    sources: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Round:
+    label: str
+    stage: str  # "nominerad" or "finalist"
+    entrants: tuple[Entrant, ...]
+    sources: tuple[str, ...]
+    date: str | None = None
+    size: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    sources: tuple[str, ...]
+    quote: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+    year: int | None = None  # for the award's history
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    date: str
+    text: str
+    sources: tuple[str, ...]
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Ceremony:
+    sources: tuple[str, ...]
+    date: str | None = None
+    occasion: str | None = None
+    venue: str | None = None
+    city: str | None = None
+    presenter: Person | None = None
+    received_by: tuple[Person, ...] = ()
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: Person
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    max_chars: int | None = None
+
+
+@dataclass(frozen=True)
+class Process:
+    sources: tuple[str, ...]
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Call:
+    """The invitation to take part: its text, the entry deadline, who could nominate, the entry questions."""
+
+    sources: tuple[str, ...]
+    text: str | None = None
+    deadline: str | None = None
+    nominations: str | None = None
+    entry_questions: tuple[Question, ...] = ()
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Words of a winner's or nominee's representative, word for word, for the entrant they spoke for."""
+
+    text: str
+    speaker: Person
+    entrant: Entrant
+    sources: tuple[str, ...]
+    context: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Representative:
+    """A person the sources name as speaking or acting for an entrant, without quoting them."""
+
+    person: Person
+    entrant: Entrant
+    sources: tuple[str, ...]
+    context: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Partners:
+    """The organisations behind the award one year, as one source names them."""
+
+    organisations: tuple[str, ...]
+    sources: tuple[str, ...]
+    role: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Contributor:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    title: str
+    sources: tuple[str, ...]
+    date: str | None = None
+    publisher: str | None = None
+    contributors: tuple[Contributor, ...] = ()
+    description: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class EntrantsCount:
+    count: int
+    sources: tuple[str, ...]
+    uncertain: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a source says about which time the award was given; checked against the archive's own count."""
+
+    number: int
+    quote: str
+    sources: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Where sources disagree: what each says, and which the archive follows."""
+
+    topic: str
+    claims: tuple[Claim, ...]
+    follows: str
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(s for c in self.claims for s in c.sources)
+
+
+@dataclass(frozen=True)
+class Fair:
+    """The fair where the next award is to be given, when nothing else is known about that cycle."""
+
+    year: int
+    name: str
+    sources: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+    venue: str | None = None
+    city: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    sources: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+    venue: str | None = None
+    city: str | None = None
+    description: str | None = None
+    theme: str | None = None
+    theme_text: str | None = None
+    note: str | None = None
+    organisers: tuple[str, ...] = ()
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Prize:
+    text: str
+    sources: tuple[str, ...]
+    amount_sek: int | None = None
+
+
+@dataclass(frozen=True)
+class Cycle:
+    year: int
+    award_name: str
+    winner: Entrant
+    motivation: tuple[str, ...]
+    winner_sources: tuple[str, ...]
+    winner_note: str | None = None
+    summary: Fact | None = None
+    call: Call | None = None
+    event: Event | None = None
+    process: Process | None = None
+    rounds: tuple[Round, ...] = ()
+    jury: Jury | None = None
+    timeline: tuple[TimelineItem, ...] = ()
+    ceremony: Ceremony | None = None
+    prize: Prize | None = None
+    benefits: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    gaps: tuple[str, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    representatives: tuple[Representative, ...] = ()
+    partners: tuple[Partners, ...] = ()
+    publications: tuple[Publication, ...] = ()
+    entrants_count: EntrantsCount | None = None
+    edition: Edition | None = None
+    conflicts: tuple[Conflict, ...] = ()
+
+    # Every source id the cycle's facts point at, in first-use order.
+    def source_ids(self) -> tuple[str, ...]:
+        ids: list[str] = list(self.winner_sources)
+        steps = self.process.steps if self.process else ()
+        parts = [self.summary, self.call, self.event, self.process, *steps, *self.rounds, self.entrants_count, self.jury,
+                 *self.timeline, self.ceremony, self.prize, *self.benefits, *self.statements, *self.representatives,
+                 *self.quotes, *self.partners, *self.publications, self.edition, *self.facts, *self.conflicts]
+        for part in parts:
+            if part is not None:
+                ids.extend(part.sources)
+        return tuple(dict.fromkeys(ids))
+
+    # Every entrant of the cycle: the winner and everyone in every round.
+    def entrants(self) -> tuple[Entrant, ...]:
+        return (self.winner, *(e for r in self.rounds for e in r.entrants))
+
+    # Stable ids for each entrant in each round: "finalist-varmdo-kommun"; a repeat in the same stage gets the round.
+    def entrant_anchors(self) -> dict[tuple[int, int], str]:
+        out, used = {}, set()
+        for ri, rnd in enumerate(self.rounds):
+            for ei, e in enumerate(rnd.entrants):
+                base = f"{rnd.stage}-{e.anchor.removeprefix('deltagare-')}"
+                anchor = base if base not in used else f"{base}-{ri + 1}"
+                used.add(anchor)
+                out[(ri, ei)] = anchor
+        return out
+
+    # What the archive does not know about this cycle: a sentence for each facet not fully known
+    # (arkiv.record.knowledge, which /luckor/ shows as a table), then the data's own gaps.
+    def unknowns(self) -> tuple[str, ...]:
+        return knowledge.gaps(self) + self.gaps
+
+
+@dataclass(frozen=True)
+class AwardName:
+    name: str
+    first: int
+    last: int | None
+    sources: tuple[str, ...]
+
+    # Whether this was the award's name in a given year.
+    def covers(self, year: int) -> bool:
+        return self.first <= year and (self.last is None or year <= self.last)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One municipality's part in one cycle: won, finalist or nominated, under an entrant's name."""
+
+    year: int
+    award_name: str
+    role: str  # "vinnare", "finalist", "nominerad"
+    label: str  # the source's own word for the round, or "vinnare"
+    entrant: Entrant
+
+
+@dataclass
+class Archive:
+    cycles: tuple[Cycle, ...]  # newest first
+    sources: dict[str, Source]
+    names: tuple[AwardName, ...]
+    founded: int
+    interval: int
+    purpose: Fact
+    history: tuple[Fact, ...]
+    kommuner: list[Kommun] = field(default_factory=list)  # every municipality that appears, by name
+    person_notes: tuple[PersonNote, ...] = ()  # data/people.yaml: what is known about a person as a whole
+    people: tuple[Individual, ...] = ()  # everyone with a role, by surname (arkiv.record.people resolves who is who)
+    publications: tuple[Publication, ...] = ()  # publications about the award that belong to no one cycle
+    next_fair: Fair | None = None
+
+    # Which time the award was given in a year, counted from the cycles in the archive: 2019 -> 10.
+    def edition_of(self, year: int) -> int:
+        return sum(1 for c in self.cycles if c.year <= year)
+
+    # Every appearance of one municipality, newest first, strongest role per cycle first.
+    def appearances(self, code: str) -> list[Appearance]:
+        out = []
+        for c in self.cycles:
+            if code in c.winner.codes:
+                out.append(Appearance(c.year, c.award_name, "vinnare", "vinnare", c.winner))
+            for r in reversed(c.rounds):
+                for e in r.entrants:
+                    if code in e.codes:
+                        out.append(Appearance(c.year, c.award_name, r.stage, r.label, e))
+        return out

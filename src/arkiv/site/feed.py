@@ -1,0 +1,73 @@
+"""Flöde och webbplatskarta: ett Atom-flöde med ett inlägg per utmärkelseår, och sitemap.xml med riktiga ändringsdatum.
+
+Both date a page by the last change to the data files it is built from (lastmod.data_lastmod), never by the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+
+from arkiv.record import model as m
+from arkiv.site.lastmod import page_files, page_lastmod
+from arkiv.text import first_sentence
+from arkiv.templating import env
+
+FEED_NAME = "feed.xml"  # at the site root
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _stamp(date: str) -> str:
+    return f"{date}T00:00:00Z"
+
+
+# The Atom feed of every cycle, newest first.
+def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str], generated: str) -> str:
+    entries = []
+    for c in archive.cycles:
+        url = f"{c.year}/"
+        published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None
+        entries.append({
+            "id": site_url + url, "url": site_url + url, "title": f"{c.award_name} {c.year}: {c.winner.name}",
+            "updated": _stamp(page_lastmod(archive, lastmod, url) or generated),
+            "published": _stamp(published) if published else None,
+            "summary": first_sentence(c.motivation[0]), "cycle": c, "category": c.award_name,
+            "image": f"{site_url}{c.year}/delning.png",
+        })
+    updated = max((e["updated"] for e in entries), default=_stamp(generated))
+    return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name, feed_url=site_url + FEED_NAME,
+                                                     updated=updated, entries=entries, archive=archive)
+
+
+# When a hand-written page in docs/ last changed: its last commit, or the file's time if git does not know it.
+def docs_lastmod(docs_dir: Path, url: str) -> str | None:
+    for candidate in (docs_dir / (url.rstrip("/") + ".md"), docs_dir / url / "index.md"):
+        if url and candidate.is_file():
+            try:
+                out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", candidate.name], cwd=candidate.parent,
+                                     capture_output=True, text=True, timeout=30).stdout.strip()
+            except (OSError, subprocess.SubprocessError):
+                out = ""
+            dirty = subprocess.run(["git", "status", "--porcelain", "--", candidate.name], cwd=candidate.parent,
+                                   capture_output=True, text=True).stdout.strip() if out else ""
+            return out if out and not dirty else dt.date.fromtimestamp(candidate.stat().st_mtime).isoformat()
+    return None
+
+
+# Rewrite MkDocs' sitemap.xml with each page's real last-modified date; returns (sitemap.xml, sitemap.xml.gz).
+# Pages built from data get the date their data files last changed; hand-written pages in docs_dir their own.
+def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str, str],
+            docs_dir: Path | None = None) -> tuple[str, bytes]:
+    root = ET.fromstring(original)
+    rows = []
+    for node in root.findall(f"{{{SITEMAP_NS}}}url"):
+        loc = (node.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip()
+        rel = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
+        date = docs_lastmod(docs_dir, rel) if docs_dir and page_files(archive, rel) is None else None
+        rows.append((loc, date or page_lastmod(archive, lastmod, rel) or (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()))
+    text = env().get_template("sitemap.xml.j2").render(namespace=SITEMAP_NS, rows=rows)
+    return text, gzip.compress(text.encode("utf-8"), mtime=0)

@@ -1,0 +1,169 @@
+"""Kommandoraden för organisatörer: `arkiv check` kontrollerar datafilerna, `arkiv changes VERSION` beskriver vad en
+ändring gör med arkivet, `arkiv new-cycle [ÅÅÅÅ]` skapar ett nytt år."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from arkiv.tools import github as annotations
+from arkiv.errors import DataErrors
+from arkiv.templating import env
+
+CHECK_FORMATS = ("terminal", "github")
+
+def _data_dir(value: str | None) -> Path:
+    return Path(value) if value else Path.cwd() / "data"
+
+
+def _fail(message: str, fmt: str = "terminal") -> int:
+    if fmt == "github":
+        print(annotations.command("error", message, title="arkiv check"))
+    print(message, file=sys.stderr)
+    return 1
+
+
+# `arkiv check`: load and validate everything; every problem with file, line and field, or a one-line summary.
+# With fmt="github" each problem is also a workflow command on stdout, which GitHub shows on the line in the PR.
+def check(data_dir: Path, fmt: str = "terminal") -> int:
+    from arkiv.reading.load import load_archive
+
+    if not (data_dir / "kommuner.csv").is_file():
+        return _fail(f"Hittar ingen datamapp i {data_dir} (där ska bland annat kommuner.csv finnas). "
+                     "Kör kommandot i projektets rotmapp eller ange mappen med --data.", fmt)
+    try:
+        archive = load_archive(data_dir)
+    except DataErrors as exc:
+        if fmt == "github":
+            print("\n".join(annotations.error_annotations(exc.errors)))
+        print(exc.report(), file=sys.stderr)
+        print("Rätta felen och kör kontrollen igen.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        return _fail(f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}.", fmt)
+    n, k, s = len(archive.cycles), len(archive.kommuner), len(archive.sources)
+    print(f"Datan är i ordning: {n} utmärkelseår, {k} kommuner och {s} källor.")
+    return 0
+
+
+# Load an archive, or the report of why it does not load: (archive, "") or (None, report).
+def _try_load(data_dir: Path, shown_as: str = "data"):
+    from arkiv.reading.load import load_archive
+
+    try:
+        return load_archive(data_dir, shown_as), ""
+    except DataErrors as exc:
+        return None, exc.report()
+    except OSError as exc:
+        return None, f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}."
+
+
+# `arkiv changes BASE`: what the data folder changes in the archive compared with BASE in git, as Swedish Markdown.
+def changes(base: str, data_dir: Path) -> int:
+    from arkiv.tools import changes as ch
+    from arkiv.tools.gitref import GitRefError, export_folder
+
+    with tempfile.TemporaryDirectory(prefix="arkiv-changes-") as tmp:
+        try:
+            base_dir = export_folder(data_dir, base, Path(tmp))
+        except GitRefError as exc:
+            return _fail(f"Kan inte jämföra med {base}: {exc}")
+        old, base_problem = _try_load(base_dir, f"{base}:{base_dir.relative_to(tmp).as_posix()}")
+    new, work_problem = _try_load(data_dir)
+    found = ch.compare(old, new) if old and new else None
+    print(ch.render(base, found, base_problem, work_problem), end="")
+    return 1 if work_problem else 0
+
+
+# award.yaml read without validating the rest: (first year, interval, the year next_fair is about or None).
+def _award_rhythm(data_dir: Path) -> tuple[int, int, int | None]:
+    award = yaml.safe_load((data_dir / "award.yaml").read_text(encoding="utf-8"))
+    fair = award.get("next_fair") or {}
+    return int(award["founded"]), int(award["interval_years"]), fair.get("year")
+
+
+# "vartannat år", "vart 3:e år": how often the award is given, in words.
+def every(interval: int) -> str:
+    return "vartannat år" if interval == 2 else f"vart {interval}:e år"
+
+
+# The year after the newest cycle file in the data folder: what `new-cycle` makes when no year is given.
+def next_year(data_dir: Path, founded: int, interval: int) -> int:
+    years = [int(p.stem) for p in (data_dir / "cycles").glob("*.yaml") if p.stem.isdigit()]
+    return max(years) + interval if years else founded
+
+
+# The text of a new cycle file for a year, from the commented template.
+def render_new_cycle(year: int) -> str:
+    return env().get_template("new_cycle.yaml.j2").render(year=year)
+
+
+# `arkiv new-cycle [ÅÅÅÅ]`: write data/cycles/ÅÅÅÅ.yaml from the template and print every step that follows.
+def new_cycle(year: int | None, data_dir: Path) -> int:
+    try:
+        founded, interval, fair_year = _award_rhythm(data_dir)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        return _fail(f"Kunde inte läsa founded och interval_years i {data_dir / 'award.yaml'} ({exc}). "
+                     "Kör kommandot i projektets rotmapp eller ange mappen med --data.")
+    if year is None:
+        year = next_year(data_dir, founded, interval)
+    if year < founded or (year - founded) % interval:
+        after = year + interval - (year - founded) % interval if year >= founded else founded
+        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every(interval)} från {founded} "
+                     f"({founded}, {founded + interval} …). Närmaste utmärkelseår efter {year} är {after}.")
+    if year > 2099:
+        return _fail(f"{year} ligger utanför de år arkivet tar emot (2001–2099).")
+    target = data_dir / "cycles" / f"{year}.yaml"
+    if target.exists():
+        return _fail(f"{target} finns redan, och new-cycle skriver aldrig över en fil. "
+                     "Redigera den befintliga filen i stället.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_new_cycle(year), encoding="utf-8")
+    print(env().get_template("new_cycle_steps.txt.j2").render(
+        year=year, target=target, data_dir=data_dir, fair=fair_year == year), end="")
+    return 0
+
+
+def _year(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} är inget årtal; skriv till exempel 2025.") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="arkiv", description="Verktyg för arkivet Sveriges DigitaliseringsKommun.")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    p_check = sub.add_parser("check", help="kontrollera alla datafiler och lista varje fel med fil, rad och fält")
+    p_check.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_check.add_argument("--format", choices=CHECK_FORMATS, default="terminal",
+                         help="terminal: en rad per fel (standard); github: också som GitHub-anteckningar på raden")
+    p_changes = sub.add_parser("changes", help="beskriv vad datamappen ändrar i arkivet jämfört med en version i git")
+    p_changes.add_argument("base", metavar="VERSION", help="gren, tagg eller commit att jämföra med, till exempel main")
+    p_changes.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_new = sub.add_parser("new-cycle", help="skapa en kommenterad fil för ett nytt utmärkelseår")
+    p_new.add_argument("year", type=_year, metavar="ÅR", nargs="?",
+                       help="utmärkelseåret, till exempel 2025 (standard: året efter det nyaste i datan)")
+    p_new.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(_data_dir(args.data), args.format)
+    if args.command == "changes":
+        return changes(args.base, _data_dir(args.data))
+    if args.command == "new-cycle":
+        return new_cycle(args.year, _data_dir(args.data))
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
