@@ -21,7 +21,7 @@ class Kommun:
     lon: float
     slug: str = ""  # its address, "varmdo"; the Register tells Habo and Håbo apart by county
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.slug:
             object.__setattr__(self, "slug", make_slug(self.name))
 
@@ -32,7 +32,8 @@ class Register:
     def __init__(self, kommuner: list[Kommun]):
         # Names that fold to the same address (Habo, Håbo) get their county added: "habo-jonkopings-lan".
         plain = [make_slug(k.name) for k in kommuner]
-        kommuner = [replace(k, slug=f"{s}-{make_slug(k.county)}") if plain.count(s) > 1 else k for k, s in zip(kommuner, plain)]
+        kommuner = [replace(k, slug=f"{s}-{make_slug(k.county)}") if plain.count(s) > 1 else k
+                    for k, s in zip(kommuner, plain, strict=True)]
         self.kommuner = kommuner
         self._by_name: dict[str, Kommun] = {}
         for k in kommuner:
@@ -41,7 +42,7 @@ class Register:
 
     # Read the register from its CSV file.
     @classmethod
-    def from_csv(cls, path: Path) -> "Register":
+    def from_csv(cls, path: Path) -> Register:
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         return cls([
@@ -59,7 +60,7 @@ class Register:
         names = sorted({n for k in self.kommuner for n in (k.own_name, k.name)})
         folded = {n.casefold(): n for n in names}
         hits = difflib.get_close_matches(name.casefold(), list(folded), n=3, cutoff=0.6)
-        own = {}
+        own: dict[str, str] = {}  # code -> own name, one per municipality
         for h in hits:
             k = self._by_name[h]
             own.setdefault(k.code, k.own_name)

@@ -10,15 +10,29 @@ import gzip
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
-
+from typing import TypedDict
 
 from arkiv.record import model as m
 from arkiv.site.lastmod import page_files, page_lastmod
-from arkiv.text import first_sentence
 from arkiv.templating import env
+from arkiv.text import first_sentence
 
 FEED_NAME = "feed.xml"  # at the site root
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+class FeedEntry(TypedDict):
+    """One cycle in the feed, as feed.xml.j2 reads it."""
+
+    id: str
+    url: str
+    title: str
+    updated: str  # Atom timestamps, "2023-11-21T00:00:00Z"
+    published: str | None
+    summary: str
+    cycle: m.Cycle
+    category: str
+    image: str
 
 
 def _stamp(date: str) -> str:
@@ -27,7 +41,7 @@ def _stamp(date: str) -> str:
 
 # The Atom feed of every cycle, newest first.
 def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str], generated: str) -> str:
-    entries = []
+    entries: list[FeedEntry] = []
     for c in archive.cycles:
         url = f"{c.year}/"
         published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None
@@ -39,7 +53,8 @@ def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, s
             "image": f"{site_url}{c.year}/delning.png",
         })
     updated = max((e["updated"] for e in entries), default=_stamp(generated))
-    return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name, feed_url=site_url + FEED_NAME,
+    return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name,
+                                                    feed_url=site_url + FEED_NAME,
                                                      updated=updated, entries=entries, archive=archive)
 
 
@@ -68,6 +83,7 @@ def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str,
         loc = (node.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip()
         rel = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
         date = docs_lastmod(docs_dir, rel) if docs_dir and page_files(archive, rel) is None else None
-        rows.append((loc, date or page_lastmod(archive, lastmod, rel) or (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()))
+        theirs = (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()
+        rows.append((loc, date or page_lastmod(archive, lastmod, rel) or theirs))
     text = env().get_template("sitemap.xml.j2").render(namespace=SITEMAP_NS, rows=rows)
     return text, gzip.compress(text.encode("utf-8"), mtime=0)
