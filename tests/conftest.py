@@ -137,7 +137,8 @@ SITE_PATCHES = {
       - name: Kungsbacka kommun
         uncertain: true
 """),
-        ("      organisation: Exempelbyrån\n", "      organisation: Exempelbyrån\n      chair: true\n      uncertain: true\n"),
+        ("      organisation: Exempelbyrån\n",
+         "      organisation: Exempelbyrån\n      chair: true\n      uncertain: true\n"),
         ("      organisation: Sundsvalls kommun\n", "      organisation: Mora kommun\n"),
         ('  date: "2021-11-17"\n  city: Göteborg\n', """\
   date: "2021-11-17"
@@ -156,7 +157,6 @@ SITE_PATCHES = {
 def small_site(tmp_path_factory):
     """The test archive with SITE_PATCHES, built: (site folder, the archive as loaded)."""
     from archive_fixture import copy_archive
-
     from arkiv.reading.load import load_archive
     base = tmp_path_factory.mktemp("small")
     project = copy_project(base / "project")
