@@ -77,10 +77,9 @@ def _chair(c: Cycle) -> tuple[str, str | None]:
 
 # The ceremony date: to the day, or only the month or year (or marked uncertain), or unknown.
 def _date(c: Cycle) -> tuple[str, str | None]:
-    date = c.ceremony.date if c.ceremony else None
-    if not date:
+    if c.ceremony is None or not c.ceremony.date:
         return UNKNOWN, "Datum för prisutdelningen."
-    if len(date) < len("2023-11-21"):
+    if len(c.ceremony.date) < len("2023-11-21"):
         return PARTIAL, "Dagen för prisutdelningen."
     return (PARTIAL, None) if c.ceremony.uncertain else (KNOWN, None)
 

@@ -77,7 +77,8 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
-                   statement_anchors=pp.statement_anchors(cycle), representative_anchors=pp.representative_anchors(cycle),
+                   statement_anchors=pp.statement_anchors(cycle),
+                   representative_anchors=pp.representative_anchors(cycle),
                    presenter_anchor=pp.PRESENTER_ANCHOR,
                    edition=archive.edition_of(cycle.year), unknowns=knowledge.unknowns(cycle),
                    glance=glance(archive, cycle), gaps_anchor=knowledge.GAPS_ANCHOR,
@@ -109,10 +110,11 @@ def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
 # About the award: purpose, names, history, the renaming.
 def render_about(archive: m.Archive, site: Site = Site()) -> str:
     process = next((c for c in archive.cycles if c.process and c.process.steps), None)
-    publications = [(c.year, p) for c in reversed(archive.cycles) for p in c.publications]
+    publications: list[tuple[int | None, m.Publication]] = [
+        (c.year, p) for c in reversed(archive.cycles) for p in c.publications]
     publications += [(None, p) for p in archive.publications]
-    ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources), *(s for h in archive.history for s in h.sources),
-           *(s for _, p in publications for s in p.sources)]
+    ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources),
+           *(s for h in archive.history for s in h.sources), *(s for _, p in publications for s in p.sources)]
     sources = [archive.sources[i] for i in dict.fromkeys(ids)]
     return _render("about.md.j2", "om/index.md", archive, site, process_cycle=process, sources=sources,
                    number={s.id: n for n, s in enumerate(sources, 1)}, publications=publications)
