@@ -7,15 +7,18 @@ always agree. Nothing here imports the model at run time: it reads the cycle's f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+
+from arkiv import urls
 
 if TYPE_CHECKING:
     from arkiv.record.model import Cycle
 
 KNOWN, PARTIAL, UNKNOWN = "känd", "delvis", "okänd"
 STATES = (KNOWN, PARTIAL, UNKNOWN)
-GAPS_ANCHOR = "luckor"  # the year page's "Det här vet arkivet inte"
+GAPS_ANCHOR = urls.SECTIONS.gaps  # the year page's "Det här vet arkivet inte"
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,18 @@ def _chair(c: Cycle) -> tuple[str, str | None]:
 
 # The ceremony date: to the day, or only the month or year (or marked uncertain), or unknown.
 def _date(c: Cycle) -> tuple[str, str | None]:
-    date = c.ceremony.date if c.ceremony else None
-    if not date:
+    if c.ceremony is None or not c.ceremony.date:
         return UNKNOWN, "Datum för prisutdelningen."
-    if len(date) < len("2023-11-21"):
+    if len(c.ceremony.date) < len("2023-11-21"):
         return PARTIAL, "Dagen för prisutdelningen."
     return (PARTIAL, None) if c.ceremony.uncertain else (KNOWN, None)
+
+
+# Where the prize was handed over: the venue or the city (an occasion alone, "Kvalitetsmässans invigning", is no
+# place).
+def _place(c: Cycle) -> tuple[str, str | None]:
+    known = c.ceremony is not None and bool(c.ceremony.venue or c.ceremony.city)
+    return (KNOWN, None) if known else (UNKNOWN, "Var priset delades ut.")
 
 
 # Who handed the prize over.
@@ -110,16 +119,17 @@ def _call(c: Cycle) -> tuple[str, str | None]:
 
 
 FACETS: tuple[tuple[Facet, Judge], ...] = (
-    (Facet("vinnare", "Vinnare", "vinnare"), _winner),
-    (Facet("motivering", "Motivering", "motivering"), _motivation),
-    (Facet("nominerade", "Nominerade", "nominerade"), _rounds),
-    (Facet("jury", "Jury", "jury"), _jury),
-    (Facet("ordforande", "Ordförande", "jury"), _chair),
-    (Facet("datum", "Datum", "prisutdelning"), _date),
-    (Facet("prisutdelare", "Prisutdelare", "prisutdelning"), _presenter),
-    (Facet("pris", "Pris", "pris"), _prize),
-    (Facet("halltider", "Hålltider", "halltider"), _timeline),
-    (Facet("inbjudan", "Inbjudan", "inbjudan"), _call),
+    (Facet("vinnare", "Vinnare", urls.SECTIONS.winner), _winner),
+    (Facet("motivering", "Motivering", urls.SECTIONS.motivation), _motivation),
+    (Facet("nominerade", "Nominerade", urls.SECTIONS.rounds), _rounds),
+    (Facet("jury", "Jury", urls.SECTIONS.jury), _jury),
+    (Facet("ordforande", "Ordförande", urls.SECTIONS.jury), _chair),
+    (Facet("datum", "Datum", urls.SECTIONS.ceremony), _date),
+    (Facet("plats", "Plats", urls.SECTIONS.ceremony), _place),
+    (Facet("prisutdelare", "Prisutdelare", urls.SECTIONS.ceremony), _presenter),
+    (Facet("pris", "Pris", urls.SECTIONS.prize), _prize),
+    (Facet("halltider", "Hålltider", urls.SECTIONS.timeline), _timeline),
+    (Facet("inbjudan", "Inbjudan", urls.SECTIONS.call), _call),
 )
 
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from arkiv import urls
 from arkiv.record import model as m
 from arkiv.record.register import Kommun
 from arkiv.record.stats import Best, best_results
 from arkiv.templating import env
 
-LAND_FILE = "kommuner/karta.svg"  # the municipalities outside the archive, drawn once and used by both maps
+LAND_FILE = urls.LAND_MAP  # the municipalities outside the archive, drawn once and used by both maps
 LOCATOR_MARK = 250  # radius of the locator's ring round the municipality, in grid units (50 km)
 ZOOM_COUNTY = "Stockholms län"  # where the archive's municipalities are too small to see on the whole map
 ZOOM_MARGIN = 0.12  # room round the zoomed municipalities, as a share of the zoomed area's size
@@ -90,7 +91,8 @@ def land_svg(archive: m.Archive) -> str:
 # county has no municipality in the archive.
 def zoom(archive: m.Archive, county: str = ZOOM_COUNTY) -> Zoom | None:
     geo, whole = geometry(), sweden(archive)
-    boxes = [geo["kommuner"][s.code]["box"] for s in whole.linked if s.kommun.county == county]
+    boxes = [geo["kommuner"][s.code]["box"] for s in whole.linked  # linked shapes all have their kommun
+             if s.kommun is not None and s.kommun.county == county]
     if not boxes:
         return None
     left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)

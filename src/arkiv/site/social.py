@@ -13,11 +13,10 @@ from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFont
 
+from arkiv import urls
 from arkiv.record import model as m
 
 SIZE = (1200, 630)
-IMAGE_NAME = "delning.png"
-GENERIC = IMAGE_NAME  # the archive's own image, at the site root
 MARGIN = 80
 BACKGROUND = (48, 63, 159)  # Material indigo 700: white text on it has a contrast ratio above 8:1
 FOREGROUND = (255, 255, 255)
@@ -27,7 +26,7 @@ ACCENT = (255, 213, 79)  # amber 300, the band at the bottom
 
 # The path of a cycle's share image: "2023/delning.png".
 def image_path(year: int | None = None) -> str:
-    return GENERIC if year is None else f"{year}/{IMAGE_NAME}"
+    return urls.share_image(year)
 
 
 @lru_cache(maxsize=32)
