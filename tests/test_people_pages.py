@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from arkiv import urls
 from arkiv.record import knowledge as kn
 from arkiv.record import people as pp
 
@@ -48,7 +49,7 @@ def test_the_people_journalists_ask_about(built_site, archive):
              "bo-dahlbom": {2011: JURY, 2017: JURY},
              "patrik-sundstrom": {2021: {"prisutdelare"}, 2023: {"ordförande"}}}
     for pid, years in asked.items():
-        page = built_site / pp.FOLDER / pid / "index.html"
+        page = built_site / urls.PERSONER / pid / "index.html"
         text, body = text_of(page), article(page)
         for year, kinds in years.items():
             roles = [r for r in person(archive, pid).roles if r.year == year and r.kind in kinds]
@@ -61,7 +62,7 @@ def test_the_people_journalists_ask_about(built_site, archive):
 
 
 def test_every_person_has_a_page_with_every_role(built_site, archive):
-    pages = {p.parent.name for p in (built_site / pp.FOLDER).glob("*/index.html")}
+    pages = {p.parent.name for p in (built_site / urls.PERSONER).glob("*/index.html")}
     assert pages == {p.id for p in archive.people}
     for p in archive.people:
         page = built_site / p.url / "index.html"
@@ -89,11 +90,11 @@ def test_every_name_on_a_year_page_links_to_its_person(built_site, archive):
             for mm in c.jury.members:
                 assert re.search(rf'<li id="{mm.anchor}"><a class="arkiv-person" href="\.\./personer/{pp.person_id(mm)}/">',
                                  page), (c.year, mm.name)
-                assert (built_site / pp.FOLDER / pp.person_id(mm) / "index.html").is_file()
+                assert (built_site / urls.PERSONER / pp.person_id(mm) / "index.html").is_file()
 
 
 def test_people_index_in_swedish_order_with_roles_in_short(built_site, archive):
-    page = built_site / pp.FOLDER / "index.html"
+    page = built_site / urls.PERSONER / "index.html"
     body = article(page)
     everyone = body.split('id="alla"', 1)[1]
     listed = re.findall(r'<li><a href="([a-z0-9-]+)/">([^<]+)</a>: ([^<]*)', everyone)
@@ -109,7 +110,7 @@ def test_people_index_in_swedish_order_with_roles_in_short(built_site, archive):
 
 
 def test_unproven_identity_is_said_where_the_person_is_shown(built_site, archive):
-    index = article(built_site / pp.FOLDER / "index.html")
+    index = article(built_site / urls.PERSONER / "index.html")
     for p in archive.people:
         text = text_of(built_site / p.url / "index.html")
         said = "Inte belagt att det är samma person" in text
