@@ -43,7 +43,8 @@ def on_files(files, config):
     site = _state["site"]
     for path, content in export.published_files(_state["archive"], site.url, config.site_name, site.lastmod).items():
         files.append(File.generated(config, path, content=content))
-    # The script that leaves stop words out of a search query (arkiv.search.query_script; mkdocs.yml extra_javascript).
+    # The search script (arkiv.search.query_script, loaded by overrides/main.html): the index fetched when the search
+    # opens, stop words out of a query, and approximate spelling for a word that finds nothing.
     names = search_keys.archive_names(_state["archive"])
     files.append(File.generated(config, search.QUERY_SCRIPT, content=search.query_script(names)))
     return files
