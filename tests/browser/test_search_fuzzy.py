@@ -209,6 +209,27 @@ def test_the_notice_is_read_out_and_cleared(browser, site_url):
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_search_with_its_notice_meets_wcag_in_both_colour_schemes(browser, site_url, scheme):
+    # The pass over every page (test_pages.py) never opens the search; here it is open, with results and the notice.
+    from test_pages import WCAG_TAGS, axe_source
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        ready_search(page, site_url)
+        page.evaluate(axe_source())
+        found = {}
+        for query in ("karlskorna", "upplands vasby", "jury"):
+            run_query(page, query)
+            page.wait_for_timeout(400)  # the theme's colour transitions come to rest
+            found[query] = page.evaluate("""tags => axe.run('.md-search', {runOnly: {type: 'tag', values: tags}})
+                .then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""",
+                                         WCAG_TAGS)
+        assert page.locator(".arkiv-search-note").inner_text() == "" and not any(found.values()), found
+    finally:
+        context.close()
+
+
 def test_transliteration_of_every_name_with_a_a_o_finds_its_page_first(browser, site_url):
     """Derived from the data: each municipality with å, ä or ö, typed the way a foreign keyboard writes them."""
     queries = {typed_abroad(k.name): kommun_page(k.name) for k in ARCHIVE.kommuner if typed_abroad(k.name) != k.name.lower()}
