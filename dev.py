@@ -3,6 +3,8 @@
 
     python3 dev.py serve    bygg och visa sajten på http://127.0.0.1:8000/ med automatisk omladdning
     python3 dev.py test     kör hela testsviten (installerar Chromium och Java vid behov)
+    python3 dev.py test --fast   den snabba slingan medan du arbetar: enhetstesterna och felkorpusen, utan
+                            bygge, webbläsare eller apt (under en halv minut)
     python3 dev.py build    bygg sajten till site/ (strikt)
     python3 dev.py check    kontrollera datafilerna
     python3 dev.py bench    kör prestandamätningen (bench/)
@@ -31,7 +33,7 @@ def run(*cmd, check=True, **kw) -> int:
     return subprocess.run([str(c) for c in cmd], check=check, cwd=ROOT, **kw).returncode
 
 
-# uv in its own small venv, then the project's locked environment in .venv.
+# uv in its own small venv, then the project's locked environment in .venv (with the extras test and geo for tests).
 def ensure_env(extra_test: bool) -> None:
     uv = TOOLS / BIN / "uv"
     if not uv.exists():
@@ -40,7 +42,7 @@ def ensure_env(extra_test: bool) -> None:
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never", "UV_PROJECT_ENVIRONMENT": str(VENV)}
     cmd = [uv, "sync", "--frozen", "--quiet", "--python", sys.executable]
     # --inexact for serve/build/check: keep the test packages if they are there (uv sync removes extras otherwise).
-    cmd += ["--extra", "test"] if extra_test else ["--inexact"]
+    cmd += ["--extra", "test", "--extra", "geo"] if extra_test else ["--inexact"]
     run(*cmd, env=env)
 
 
@@ -98,6 +100,9 @@ def main(argv: list[str]) -> int:
         return run(tool("arkiv"), "check", *rest, check=False)
     if what == "test":
         ensure_env(extra_test=True)
+        if "--fast" in rest:
+            rest.remove("--fast")
+            return run(tool("pytest"), *(rest or ["-q", "tests/unit"]), check=False)
         ensure_system_packages()
         return run(tool("pytest"), *(rest or ["-q"]), check=False)
     if what == "bench":

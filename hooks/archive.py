@@ -9,10 +9,10 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 
-from arkiv import export, feed, pages, search, search_keys, social
+from arkiv.site import export, feed, pages, search, search_keys, social
 from arkiv.errors import DataErrors
-from arkiv.lastmod import data_lastmod
-from arkiv.load import load_archive
+from arkiv.site.lastmod import data_lastmod
+from arkiv.reading.load import load_archive
 
 _state: dict = {}
 _drawing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="share-images")
@@ -39,12 +39,12 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=page.markdown))
     # Share images are drawn on another core while MkDocs renders the pages; on_post_build writes them.
     _state["images"] = _drawing.submit(social.images, _state["archive"])
-    # Downloads, feed and redirect pages (arkiv.export.published_files).
+    # Downloads, feed and redirect pages (arkiv.site.export.published_files).
     site = _state["site"]
     for path, content in export.published_files(_state["archive"], site.url, config.site_name, site.lastmod).items():
         files.append(File.generated(config, path, content=content))
-    # The search script (arkiv.search.query_script, loaded by overrides/main.html): the index fetched when the search
-    # opens, stop words out of a query, and approximate spelling for a word that finds nothing.
+    # The search script (arkiv.site.search.query_script, loaded by overrides/main.html): the index fetched when the
+    # search opens, stop words out of a query, and approximate spelling for a word that finds nothing.
     names = search_keys.archive_names(_state["archive"])
     files.append(File.generated(config, search.QUERY_SCRIPT, content=search.query_script(names)))
     return files
@@ -55,13 +55,13 @@ def on_page_content(html, page, config, files):
     return search.space_cells(html)
 
 
-# Note each page's title and front matter search_keys for the search index (arkiv.search_keys).
+# Note each page's title and front matter search_keys for the search index (arkiv.site.search_keys).
 def on_page_context(context, page, config, nav):
     _state["search_pages"][page.url] = (page.title, page.meta.get("search_keys"))
     return context
 
 
-# Write the share images, rewrite the search index (arkiv.search) and date the sitemap.
+# Write the share images, rewrite the search index (arkiv.site.search) and date the sitemap.
 def on_post_build(config):
     for path, png in _state.pop("images").result().items():
         target = Path(config.site_dir) / path

@@ -16,8 +16,8 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
 # Run `mkdocs build --strict` on a project folder into site_dir; returns the finished process.
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           capture_output=True, text=True, env=env, cwd=project, timeout=300)
 
@@ -51,7 +51,7 @@ def build():
 
 @pytest.fixture(scope="session")
 def archive():
-    from arkiv.load import load_archive
+    from arkiv.reading.load import load_archive
     return load_archive(ROOT / "data")
 
 

@@ -1,27 +1,55 @@
-"""Addresses that never break: every address in addresses.txt exists in a real build, and the guessable forms
-(/sveriges-it-kommun-2009/, /sveriges-digitaliseringskommun-2023/) redirect to the canonical year page."""
+"""Addresses that never break: nothing the site has published disappears from a build, while adding pages needs no
+step from anyone. The published addresses are those of the base branch's build and those in addresses.txt (the
+ledger the publishing workflow appends to); the guessable forms (/sveriges-it-kommun-2009/) redirect to the year."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from arkiv.addresses import address_exists, published_addresses, read_addresses
-from arkiv.redirects import redirects
+from arkiv.site.addresses import (address_exists, missing_addresses, published_addresses, read_addresses,
+                                  record_addresses, removal_message)
+from arkiv.site.redirects import redirects
+from arkiv.tools.gitref import export_folder
 
 pytestmark = pytest.mark.build
 
 ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
-
 ADDRESSES = ROOT / "addresses.txt"
-UPDATE = ".venv/bin/python -m arkiv.addresses site addresses.txt (efter python3 dev.py build)"
 
 
 def canonical_of(page: Path) -> list[str]:
     return re.findall(r'<link rel="canonical" href="([^"]+)"', page.read_text(encoding="utf-8"))
+
+
+# The branch a change is to be merged into: ARKIV_BASE_REF (the pull-request workflow sets it), else origin/main,
+# else main, else the last commit (a working tree compared with what it started from).
+def base_ref() -> str:
+    candidates = [os.environ.get("ARKIV_BASE_REF", ""), "origin/main", "main", "HEAD"]
+    for ref in filter(None, candidates):
+        found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=ROOT,
+                               capture_output=True, text=True)
+        if found.returncode == 0:
+            return ref
+    raise AssertionError("ingen version att jämföra med i git: sätt ARKIV_BASE_REF")
+
+
+@pytest.fixture(scope="module")
+def base_site(tmp_path_factory, build) -> Path:
+    """The base branch's project (its data, pages and generator) built as it stands there."""
+    folder = tmp_path_factory.mktemp("base")
+    project = export_folder(ROOT, base_ref(), folder)
+    site = folder / "site"
+    result = build(project, site, PYTHONPATH=str(project / "src"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
 
 
 def test_address_list_is_well_formed():
@@ -32,29 +60,79 @@ def test_address_list_is_well_formed():
     assert not bad
 
 
-def test_every_promised_address_exists(built_site):
-    missing = [a for a in read_addresses(ADDRESSES) if not address_exists(built_site, a)]
-    assert not missing, ("Adresser i addresses.txt som bygget inte längre har (sidan eller id:t saknas). "
-                         "Ta inte bort dem ur listan: återställ id:t eller lägg en omdirigering: " + ", ".join(missing[:20]))
+def test_every_address_in_the_ledger_exists(built_site):
+    missing = missing_addresses(built_site, read_addresses(ADDRESSES))
+    assert not missing, removal_message(missing, "jämfört med addresses.txt")
 
 
-def test_the_contract_covers_the_archive(built_site, archive):
-    promised = set(read_addresses(ADDRESSES))
+def test_every_address_of_the_base_branch_exists(built_site, base_site):
+    base = published_addresses(base_site)
+    assert "/" in base and any(a.startswith("/data/") for a in base)  # the base really was built
+    missing = missing_addresses(built_site, base)
+    assert not missing, removal_message(missing, f"jämfört med bygget av {base_ref()}")
+
+
+def test_every_page_publishes_its_sections(built_site, archive):
+    # What the build publishes follows from the data: each cycle's page and sections, each person's page.
+    published = set(published_addresses(built_site))
     for c in archive.cycles:
         for anchor in ("", "#motivering", "#nominerade", "#jury", "#kallor", "#citera"):
-            assert f"/{c.year}/{anchor}" in promised
+            assert f"/{c.year}/{anchor}" in published, (c.year, anchor)
+    for p in archive.people:
+        assert f"/{p.url}" in published, p.url
+    for page in ("/", "/kommuner/", "/data/", "/data/arkiv.json", "/data/vinnare.csv", "/feed.xml", "/personer/",
+                 "/luckor/", "/integritet/", "/data/personer.csv"):
+        assert page in published, page
+
+
+def test_the_ledger_holds_what_was_published_before_it_was_automatic():
+    # Addresses journalists have linked to since the first publication: the ledger keeps them for good.
+    promised = set(read_addresses(ADDRESSES))
     for expected in ("/", "/kommuner/varmdo/", "/2023/#finalist-varmdo-kommun", "/2023/#nominerad-ostersunds-kommun",
                      "/2023/#jury-patrik-sundstrom", "/data/", "/data/arkiv.json", "/data/vinnare.csv",
                      "/sveriges-it-kommun-2009/", "/sveriges-digitaliseringskommun-2023/", "/feed.xml",
                      "/personer/", "/personer/asa-zetterberg/", "/luckor/", "/integritet/", "/data/personer.csv",
                      "/2021/#prisutdelare", "/2021/#mottagare-marcus-matteby"):
         assert expected in promised, expected
-    for p in archive.people:
-        assert f"/{p.url}" in promised, p.url
-    # Every page and download the build publishes is promised: a new page is added to the list, never forgotten.
-    pages = {a for a in published_addresses(built_site) if "#" not in a}
-    new = sorted(pages - promised)
-    assert not new, f"Nya adresser som saknas i addresses.txt; lägg till dem med {UPDATE}: {new[:20]}"
+
+
+def test_recording_adds_new_addresses_and_keeps_old_ones(tmp_path):
+    site = tmp_path / "site"
+    (site / "2023").mkdir(parents=True)
+    (site / "2023" / "index.html").write_text('<article><h2 id="jury">Jury</h2></article>', encoding="utf-8")
+    (site / "index.html").write_text("<article></article>", encoding="utf-8")
+    ledger = tmp_path / "addresses.txt"
+    ledger.write_text("# kommentar\n/gammal/\n", encoding="utf-8")
+    assert record_addresses(site, ledger) == 3
+    recorded = read_addresses(ledger)
+    assert recorded[0] == "/gammal/" and sorted(recorded[1:]) == ["/", "/2023/", "/2023/#jury"]
+    assert record_addresses(site, ledger) == 0
+    assert read_addresses(ledger) == recorded
+
+
+# A pull request that takes a jury member out of a year: the build still succeeds, but the addresses of that member
+# (the anchor on the year page, and the person's page when it was their only role) are named as gone, in Swedish.
+def test_a_change_that_removes_a_published_address_fails(project_copy, build, built_site, archive, tmp_path):
+    person = next(p for p in archive.people if len(p.roles) == 1 and p.roles[0].kind == "jurymedlem")
+    cycle = next(c for c in archive.cycles if c.jury and any(m.name == person.name for m in c.jury.members))
+    path = project_copy / "data" / "cycles" / f"{cycle.year}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["jury"]["members"] = [m for m in data["jury"]["members"] if m["name"] != person.name]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked = subprocess.run([sys.executable, "-m", "arkiv.site.addresses", "check", str(site), "--base",
+                              str(built_site), "--ledger", str(ADDRESSES)], capture_output=True, text=True)
+    assert checked.returncode == 1
+    assert f"/{person.url}" in checked.stderr
+    assert re.search(rf"^  /{cycle.year}/#jury-\S+$", checked.stderr, re.M), checked.stderr
+    assert "publicerade adresser finns inte längre i bygget" in checked.stderr
+    assert "får aldrig försvinna" in checked.stderr and "redirects.py" in checked.stderr
+    # The same build against itself: nothing gone, exit 0.
+    same = subprocess.run([sys.executable, "-m", "arkiv.site.addresses", "check", str(site), "--base", str(site)],
+                          capture_output=True, text=True)
+    assert same.returncode == 0 and "Alla publicerade adresser finns kvar." in same.stdout
 
 
 def test_heading_ids_are_explicit_in_the_templates():
@@ -66,10 +144,11 @@ def test_heading_ids_are_explicit_in_the_templates():
 
 def test_redirects_land_on_the_canonical_page(built_site, archive):
     forms = redirects(archive)
-    assert forms["sveriges-it-kommun-2009/"] == "2009/"
-    assert forms["sveriges-digitaliseringskommun-2023/"] == "2023/"
-    # Both names for every year: people still search for "Sveriges IT-kommun 2019".
-    assert forms["sveriges-it-kommun-2019/"] == "2019/" and forms["sveriges-digitaliseringskommun-2009/"] == "2009/"
+    first, last = archive.cycles[-1].year, archive.cycles[0].year
+    assert forms[f"sveriges-it-kommun-{first}/"] == f"{first}/"
+    # Both names for every year: people still search for "Sveriges IT-kommun" in years after the renaming.
+    assert forms[f"sveriges-it-kommun-{last}/"] == f"{last}/"
+    assert forms[f"sveriges-digitaliseringskommun-{first}/"] == f"{first}/"
     assert len(forms) == 2 * len(archive.cycles)
     for source, target in forms.items():
         page = built_site / source / "index.html"

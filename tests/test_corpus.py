@@ -106,9 +106,9 @@ def test_check_reports_case(name, checked):
 # The same cases as GitHub annotations (arkiv check --format github), loaded in this process: quick for all of them.
 @pytest.mark.parametrize("name", CASES)
 def test_github_annotation_for_case(name, tmp_path, workflow_command):
-    from arkiv.annotations import error_annotations
+    from arkiv.tools.github import error_annotations
     from arkiv.errors import DataErrors
-    from arkiv.load import load_archive
+    from arkiv.reading.load import load_archive
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
     exp = overlay(name, tmp_path)

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 import yaml
 
-from arkiv import corrections
+from arkiv.site import corrections
 
 pytestmark = pytest.mark.build
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
 """Open data: the downloads a real build writes parse, validate against the published schema, and give back exactly
-what arkiv.load.load_archive reads from data/; the data page documents every field; the feed and sitemap are sound."""
+what arkiv.reading.load.load_archive reads from data/; the data page documents every field; the feed and sitemap are sound."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from arkiv import export, knowledge
-from arkiv.feed import docs_lastmod
-from arkiv.lastmod import page_lastmod
-from arkiv.lastmod import data_lastmod
+from arkiv.record import knowledge
+
+from arkiv.site import export
+from arkiv.site.feed import docs_lastmod
+from arkiv.site.lastmod import page_lastmod
+from arkiv.site.lastmod import data_lastmod
 from arkiv.text import first_sentence
 
 pytestmark = pytest.mark.build

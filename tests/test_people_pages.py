@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import knowledge as kn
-from arkiv import people as pp
+from arkiv.record import knowledge as kn
+from arkiv.record import people as pp
 
 pytestmark = pytest.mark.build
 

@@ -1,6 +1,6 @@
 """The map on /kommuner/, the locator maps, the timeline on / and the figures on /statistik/, checked in a real build.
 
-Every expected figure is counted here straight from the YAML and CSV files in data/, without arkiv.stats or the model,
+Every expected figure is counted here straight from the YAML and CSV files in data/, without arkiv.record.stats or the model,
 so a mistake in the package's counting shows up as a difference.
 """
 

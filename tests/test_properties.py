@@ -41,8 +41,8 @@ text_with_payload = st.builds(lambda a, p, b: a + p + b, st.text(max_size=30), s
 
 @pytest.fixture(scope="module")
 def archive_and_cycle():
-    pages = pytest.importorskip("arkiv.pages")
-    from arkiv.load import load_archive
+    pages = pytest.importorskip("arkiv.site.pages")
+    from arkiv.reading.load import load_archive
     archive = load_archive(ROOT / "data")
     cycle = next(c for c in archive.cycles if c.year == 2023)
     return pages, archive, cycle

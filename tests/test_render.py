@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from arkiv import pages
-from arkiv.corrections import correction_url
+from arkiv.site import pages
+from arkiv.site.corrections import correction_url
 from arkiv.templating import md
-from arkiv.model import Entrant
+from arkiv.record.model import Entrant
 
 
 def test_relative_links_work_at_any_mount_point():

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from arkiv import corrections, export, feed
+from arkiv.site import corrections, export, feed
 from arkiv.templating import env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -209,7 +209,7 @@ def readme_commands() -> list[list[str]]:
 
 
 def test_every_command_in_the_readme_table_exists():
-    from arkiv.cli import build_parser
+    from arkiv.tools.cli import build_parser
 
     commands = readme_commands()
     assert [".venv/bin/arkiv", "changes", "main"] in commands

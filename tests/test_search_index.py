@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.search import BOOSTS, ENTRANTS, FOLDED, NAMES, PEOPLE, STOP_WORDS, WINNER
+from arkiv.site.search import BOOSTS, ENTRANTS, FOLDED, NAMES, PEOPLE, STOP_WORDS, WINNER
 
 pytestmark = pytest.mark.build
 
@@ -93,7 +93,7 @@ def test_lists_of_every_name_stay_out_of_the_index(docs):
 
 
 def test_stop_words_are_the_themes():
-    # arkiv.search keeps a copy of lunr's Swedish stop words; the copy must follow the theme's.
+    # arkiv.site.search keeps a copy of lunr's Swedish stop words; the copy must follow the theme's.
     import material
     js = (Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.sv.min.js").read_text()
     words = re.search(r'generateStopWordFilter\("([^"]+)"', js).group(1).split()

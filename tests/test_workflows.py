@@ -84,6 +84,25 @@ def test_deploy_builds_and_publishes_pages_from_main():
     assert deploy.get("permissions") == {"contents": "read"}
 
 
+def test_publishing_records_the_published_addresses():
+    # After the site is online, the ledger gains the build's new addresses and is committed: no manual step.
+    deploy = load("deploy.yml")
+    build, record = deploy["jobs"]["build"], deploy["jobs"]["record"]
+    runs = [s.get("run", "") for s in steps(build)]
+    assert runs.index(".venv/bin/python -m arkiv.site.addresses record site addresses.txt") > next(
+        i for i, r in enumerate(runs) if r.startswith("python3 dev.py build"))
+    assert record["needs"] == "deploy" and record["permissions"] == {"contents": "write"}
+    script = next(s["run"] for s in steps(record) if "git commit" in s.get("run", ""))
+    assert "[skip ci]" in script and "-- addresses.txt" in script and "git push origin HEAD:main" in script
+
+
+def test_pull_request_tests_compare_with_the_base_branch():
+    # tests/test_addresses.py builds the branch the pull request merges into and compares published addresses.
+    pr = load("pr.yml")
+    test = next(s for s in steps(pr["jobs"]["check"]) if s.get("run", "").startswith("python3 dev.py test"))
+    assert test["env"]["ARKIV_BASE_REF"] == "origin/${{ github.base_ref }}"
+
+
 def test_actions_are_pinned_to_a_major_version():
     for path in WORKFLOWS.glob("*.yml"):
         for job in load(path.name)["jobs"].values():

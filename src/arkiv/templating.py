@@ -1,4 +1,5 @@
-"""The one Jinja environment for the archive's templates (pages, feed, sitemap, redirects): escaping always on."""
+"""The one Jinja environment for the archive's templates (pages, feed, sitemap, redirects, the organiser's files):
+escaping always on for markup."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup, escape
 
-from .descriptions import kommun_description
-from .slugs import slug
-from .text import first_sentence, format_date, format_number, format_sek, format_span, join_and, ordinal
+from arkiv.site.descriptions import kommun_description
+from arkiv.slugs import slug
+from arkiv.text import first_sentence, format_date, format_number, format_sek, format_span, join_and, ordinal
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
 MD_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -33,11 +34,16 @@ def as_json(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
+# Markup is escaped; plain-text templates (the files and checklists `arkiv new-cycle` writes) are not.
+def _escapes(name: str | None) -> bool:
+    return not (name or "").endswith((".yaml.j2", ".txt.j2"))
+
+
 @lru_cache(maxsize=1)
 def env() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("arkiv", "templates"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        autoescape=_escapes, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,

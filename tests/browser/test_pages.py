@@ -1,6 +1,9 @@
-"""Every page in Chromium: axe-core (WCAG 2.1 A/AA) in light and dark colours at 360 and 1280 px, no request to any
-other host, no cookies, nothing stored in the browser, no sideways scrolling on a phone.
+"""Every page in Chromium: axe-core (WCAG 2.1 A/AA), no request to any other host, no cookies, nothing stored in the
+browser, no sideways scrolling on a phone.
 
+Every page is audited once (light colours, 360 px); one page of each template (the largest, so the richest: a year,
+a municipality, a person, and each page with a template of its own) and the pages with screenshots are audited in
+light and dark colours at 360 and 1280 px. Pages of one template differ only in their data, which is escaped text.
 One pass over the site per colour scheme gathers everything (the `audit` fixture); the tests below judge it.
 A few tabs run at once: axe runs inside each tab's renderer process, so they work in parallel.
 """
@@ -8,6 +11,7 @@ A few tabs run at once: axe runs inside each tab's renderer process, so they wor
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +25,29 @@ TABS = 3  # pages loaded and checked at the same time per colour scheme
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = {"": "start", "2023/": "2023", "kommuner/varmdo/": "kommuner-varmdo", "kommuner/": "kommuner",
                "statistik/": "statistik", "luckor/": "luckor", "personer/patrik-sundstrom/": "personer-patrik-sundstrom"}
+
+
+# Pages made from one template share a kind: every year page, every municipality page, every person page.
+TEMPLATE_KINDS = ((re.compile(r"^\d{4}/$"), "year"), (re.compile(r"^kommuner/[^/]+/$"), "kommun"),
+                  (re.compile(r"^personer/[^/]+/$"), "person"))
+
+
+def template_kind(path: str) -> str:
+    return next((kind for pattern, kind in TEMPLATE_KINDS if pattern.match(path)), path)
+
+
+@pytest.fixture(scope="session")
+def representatives(page_paths, built_site) -> set[str]:
+    """The largest page of each template, and the pages with screenshots: audited in both schemes at both widths."""
+    def size(path: str) -> int:
+        page = built_site / path / "index.html" if path.endswith("/") or not path else built_site / path
+        return page.stat().st_size if page.is_file() else 0
+    best: dict[str, str] = {}
+    for path in page_paths:
+        kind = template_kind(path)
+        if kind not in best or size(path) > size(best[kind]):
+            best[kind] = path
+    return set(best.values()) | (set(SCREENSHOTS) & set(page_paths))
 
 
 def axe_source() -> str:
@@ -59,7 +86,7 @@ class Audit:
 
 
 @pytest.fixture(scope="session")
-def audit(browser, site_url, page_paths, artifacts) -> Audit:
+def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
     result = Audit()
     host = urlsplit(site_url).netloc
     axe_js = axe_source()
@@ -88,8 +115,11 @@ def audit(browser, site_url, page_paths, artifacts) -> Audit:
 
         for tab in tabs:
             watch(tab)
-        for start in range(0, len(page_paths), TABS):
-            batch = list(zip(tabs, page_paths[start:start + TABS]))
+        # Light: every page (then the representatives at 1280 px too); dark: the representatives.
+        paths = page_paths if scheme == "light" else [p for p in page_paths if p in representatives]
+        paths = sorted(paths, key=lambda p: p not in representatives)
+        for start in range(0, len(paths), TABS):
+            batch = list(zip(tabs, paths[start:start + TABS]))
             for tab, path in batch:
                 tab.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
                 current[tab] = path
@@ -103,6 +133,7 @@ def audit(browser, site_url, page_paths, artifacts) -> Audit:
                     tab.screenshot(path=artifacts / f"{SCREENSHOTS[path]}-360.png", full_page=True)
                 tab.evaluate(axe_js)
             for width in WIDTHS:
+                batch = [(tab, path) for tab, path in batch if width == WIDTHS[0] or path in representatives]
                 for tab, path in batch:
                     tab.set_viewport_size({"width": width, "height": HEIGHT})
                 for tab, path in batch:
@@ -130,13 +161,18 @@ def describe(found: dict) -> str:
     return "\n".join(lines)
 
 
-def test_every_page_was_audited(audit, page_paths, archive):
+def test_every_page_was_audited(audit, page_paths, representatives, archive):
     assert len(page_paths) > 40
     # The people, gaps and privacy pages are in the pass like every other page.
     assert {"personer/", "luckor/", "integritet/"} | {p.url for p in archive.people} <= set(page_paths)
+    assert all(("light", WIDTHS[0], p) in audit.violations for p in page_paths)
+    # Each template in both schemes at both widths: a year, a municipality, a person, and every page of its own.
+    kinds = {template_kind(p) for p in page_paths}
+    assert {"year", "kommun", "person"} <= kinds
+    assert {template_kind(p) for p in representatives} == kinds
     for scheme in SCHEMES:
         for width in WIDTHS:
-            assert all((scheme, width, p) in audit.violations for p in page_paths)
+            assert all((scheme, width, p) in audit.violations for p in representatives)
 
 
 def test_axe_no_wcag_violations(audit):
@@ -156,8 +192,8 @@ def test_no_request_to_another_host(audit):
 
 
 def test_no_page_fetches_the_search_index_before_the_search_is_opened(audit):
-    # Every page, loaded and checked at two widths in both colour schemes, without opening the search: the search
-    # script holds the theme's request for the index until then (tests/browser/test_search_lazy_index.py opens it).
+    # Every page, loaded and audited without opening the search: the search script holds the theme's request for the
+    # index until then (tests/browser/test_search_lazy_index.py opens it).
     assert not audit.search_index, json.dumps(audit.search_index, indent=1)
 
 

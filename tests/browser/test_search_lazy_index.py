@@ -1,11 +1,11 @@
 """The search index is fetched when a visitor opens the search, never with a page (issue 18), in Chromium.
 
-The theme asks for search/search_index.json as soon as a page loads; the search script (arkiv.search.query_script)
-holds that request until the search is opened: a click or tap on the search field or the header's search button, the
-theme's keys ("/", "s"), focus by Tab, or a link with a query (?q=) or from a result (?h=, highlighting). Then the index
-arrives and results appear at once. That no page fetches the index while it is read, every page at two widths and
-in both colour schemes, is checked in the pass over the whole site (test_pages.py); here each way of opening the search
-starts from a page that has loaded and gone quiet without it.
+The theme asks for search/search_index.json as soon as a page loads; the search script
+(arkiv.site.search.query_script) holds that request until the search is opened: a click or tap on the search field or
+the header's search button, the theme's keys ("/", "s"), focus by Tab, or a link with a query (?q=) or from a result
+(?h=, highlighting). Then the index arrives and results appear at once. That no page fetches the index while it is read is checked on every page in the
+pass over the whole site (test_pages.py); here each way of opening the search starts from a page that has loaded and
+gone quiet without it.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.load import load_archive
+from arkiv.reading.load import load_archive
 from arkiv.text import fold
 from search_box import search_all
 

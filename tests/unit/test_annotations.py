@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arkiv.annotations import (SHOWN_PER_STEP, command, error_annotation, error_annotations, escape_data,
+from arkiv.tools.github import (SHOWN_PER_STEP, command, error_annotation, error_annotations, escape_data,
                                escape_property)
 from arkiv.errors import DataError
 

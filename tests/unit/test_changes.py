@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import model as m
-from arkiv.changes import Change, compare, diff, render
-from arkiv.cli import render_new_cycle
-from arkiv.labels import FIELD_LABELS, field_label
-from arkiv.load import load_archive
+from arkiv.record import model as m
+from arkiv.tools.changes import Change, compare, diff, render
+from arkiv.tools.cli import render_new_cycle
+from arkiv.tools.labels import FIELD_LABELS, field_label
+from arkiv.reading.load import load_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -235,7 +235,7 @@ def test_text_from_the_data_cannot_become_markup():
 
 
 def _found_sources(*changes):
-    from arkiv.changes import ArchiveChanges
+    from arkiv.tools.changes import ArchiveChanges
     return ArchiveChanges((), tuple(changes), ())
 
 

@@ -1,8 +1,8 @@
-"""Chart layout (arkiv.charts) and the small text helpers the maps and charts use."""
+"""Chart layout (arkiv.site.charts) and the small text helpers the maps and charts use."""
 
 from __future__ import annotations
 
-from arkiv import charts
+from arkiv.site import charts
 from arkiv.text import join_and, sv_key
 
 

@@ -1,10 +1,10 @@
-"""A municipality page's own description, from its appearances (arkiv.descriptions)."""
+"""A municipality page's own description, from its appearances (arkiv.site.descriptions)."""
 
 from __future__ import annotations
 
-from arkiv.descriptions import and_list, kommun_description
-from arkiv.model import Appearance, Entrant
-from arkiv.register import Kommun
+from arkiv.site.descriptions import and_list, kommun_description
+from arkiv.record.model import Appearance, Entrant
+from arkiv.record.register import Kommun
 
 K = Kommun("0180", "Stockholm", "Stockholms kommun", "Stockholms stad", "Stockholms län", 59.3, 18.1)
 E = Entrant("Stockholms stad", (K,))

@@ -1,4 +1,4 @@
-"""The map geometry: geo.json is exactly what `python -m arkiv.geo` makes from data/kommuner/, and it is Sweden."""
+"""The map geometry: geo.json is exactly what `python -m arkiv.tools.geo` makes from data/kommuner/, and it is Sweden."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import shapely
 
-from arkiv import geo
+from arkiv.tools import geo
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +23,7 @@ def made() -> dict:
 
 def test_committed_file_is_what_the_script_makes(made):
     committed = (ROOT / "src" / "arkiv" / "geo.json").read_text(encoding="utf-8")
-    assert committed == geo.dumps(made), "geo.json är inaktuell: kör .venv/bin/python -m arkiv.geo"
+    assert committed == geo.dumps(made), "geo.json är inaktuell: kör .venv/bin/python -m arkiv.tools.geo"
     assert geo.main(["--check"]) == 0
 
 

@@ -1,4 +1,4 @@
-"""What the archive knows per cycle and facet (arkiv.knowledge), and that the year pages' gaps agree with it."""
+"""What the archive knows per cycle and facet (arkiv.record.knowledge), and that the year pages' gaps agree with it."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from arkiv import knowledge as kn
-from arkiv import model as m
+from arkiv.record import knowledge as kn
+from arkiv.record import model as m
 
 
 def cycle(archive, year: int) -> m.Cycle:

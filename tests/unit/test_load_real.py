@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.load import load_archive
+from arkiv.reading.load import load_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 WINNERS = {

@@ -1,4 +1,4 @@
-"""Who is who: the people index (arkiv.people) built from the cycles, and data/people.yaml read by the loader."""
+"""Who is who: the people index (arkiv.record.people) built from the cycles, and data/people.yaml read by the loader."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import changes
-from arkiv import model as m
-from arkiv import people as pp
+from arkiv.tools import changes
+from arkiv.record import model as m
+from arkiv.record import people as pp
 from arkiv.errors import DataErrors
-from arkiv.load import load_archive
+from arkiv.reading.load import load_archive
 from arkiv.text import sort_key_sv
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import model as m
-from arkiv.load import load_archive
+from arkiv.record import model as m
+from arkiv.reading.load import load_archive
 from arkiv.text import ordinal
 
 ROOT = Path(__file__).resolve().parents[2]

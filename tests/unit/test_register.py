@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.register import Register
+from arkiv.record.register import Register
 
 ROOT = Path(__file__).resolve().parents[2]
 

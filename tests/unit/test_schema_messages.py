@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from arkiv.schema import validate
-from arkiv.yamlload import load_yaml
+from arkiv.reading.schema import validate
+from arkiv.reading.yamlload import load_yaml
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schema"
 

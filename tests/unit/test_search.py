@@ -1,4 +1,4 @@
-"""What the hook puts in the search index (arkiv.search): folded forms, key fields, a document per juror, the jury's
+"""What the hook puts in the search index (arkiv.site.search): folded forms, key fields, a document per juror, the jury's
 motivation in its page's document; and what it leaves alone: every title and text a visitor sees in a preview."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from arkiv.search import (BOOSTS, ENTRANTS, FOLDED, NAMES, PEOPLE, WINNER, Keys, folded_words, key_words,
+from arkiv.site.search import (BOOSTS, ENTRANTS, FOLDED, NAMES, PEOPLE, WINNER, Keys, folded_words, key_words,
                           rewrite_index, space_cells)
 
 THEME = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}

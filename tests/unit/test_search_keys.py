@@ -1,4 +1,4 @@
-"""What each page of the real archive tells the search index it is about (arkiv.search_keys)."""
+"""What each page of the real archive tells the search index it is about (arkiv.site.search_keys)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.load import load_archive
-from arkiv.register import Kommun
-from arkiv.search import Keys
-from arkiv.search_keys import kommun_names, site_keys
+from arkiv.reading.load import load_archive
+from arkiv.record.register import Kommun
+from arkiv.site.search import Keys
+from arkiv.site.search_keys import kommun_names, site_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"": ("Start", "vinnare"), "om/": ("Om utmärkelsen", {"processen": "jury juryn", "": ["syfte"]}),

@@ -1,4 +1,4 @@
-"""The search script (arkiv.search.query_script): the stop words a query of several words loses before the theme
+"""The search script (arkiv.site.search.query_script): the stop words a query of several words loses before the theme
 searches, and the letters and edit distances an approximate spelling uses (how the script behaves in Chromium is
 tests/browser/test_search_fuzzy.py and test_search_lazy_index.py)."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import search
-from arkiv.register import Register
-from arkiv.search_keys import archive_names
+from arkiv.record.register import Register
+from arkiv.site import search
+from arkiv.site.search_keys import archive_names
 from arkiv.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]

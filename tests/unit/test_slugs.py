@@ -20,7 +20,7 @@ def test_slug(name, expected):
 def test_every_registered_kommun_has_a_unique_slug():
     from pathlib import Path
 
-    from arkiv.register import Register
+    from arkiv.record.register import Register
     register = Register.from_csv(Path(__file__).resolve().parents[2] / "data" / "kommuner.csv")
     slugs = [k.slug for k in register.kommuner]
     assert len(slugs) == 290
@@ -30,7 +30,7 @@ def test_every_registered_kommun_has_a_unique_slug():
 def test_habo_and_habo_get_their_county():
     from pathlib import Path
 
-    from arkiv.register import Register
+    from arkiv.record.register import Register
     register = Register.from_csv(Path(__file__).resolve().parents[2] / "data" / "kommuner.csv")
     assert register.find("Habo").slug == "habo-jonkopings-lan"
     assert register.find("Håbo").slug == "habo-uppsala-lan"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arkiv.worddiff import GAP, Piece, word_diff
+from arkiv.tools.worddiff import GAP, Piece, word_diff
 
 
 def test_one_word_replaced():

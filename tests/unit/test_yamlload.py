@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arkiv.yamlload import MAX_BYTES, load_yaml
+from arkiv.reading.yamlload import MAX_BYTES, load_yaml
 
 FILE = "data/test.yaml"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import yamlload
+from arkiv.reading import yamlload
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "data").rglob("*.yaml"))

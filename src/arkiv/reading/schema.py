@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .errors import DataError
-from .yamlload import YAML11_BOOLS, Loaded
+from arkiv.errors import DataError
+from arkiv.reading.yamlload import YAML11_BOOLS, Loaded
 
 PLACEHOLDER = re.compile(r"^<[^<>]*>$|-MM(-DD)?$")  # left by `arkiv new-cycle`: <kommun>, 2025-MM-DD
 TYPE_NAMES = {"string": "text", "integer": "ett heltal", "array": "en lista", "object": "en grupp av fält",

@@ -1,5 +1,5 @@
 """Kommandoraden för organisatörer: `arkiv check` kontrollerar datafilerna, `arkiv changes VERSION` beskriver vad en
-ändring gör med arkivet, `arkiv new-cycle ÅÅÅÅ` skapar ett nytt år."""
+ändring gör med arkivet, `arkiv new-cycle [ÅÅÅÅ]` skapar ett nytt år."""
 
 from __future__ import annotations
 
@@ -8,23 +8,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-import jinja2
 import yaml
 
-from . import annotations
-from .errors import DataErrors
+from arkiv.tools import github as annotations
+from arkiv.errors import DataErrors
+from arkiv.templating import env
 
 CHECK_FORMATS = ("terminal", "github")
-
-WINNERS_ROW = """\
-- year: {year}
-  winner: <kommun>
-  motivation:
-    - >-
-      <juryns motivering ordagrant, ett stycke per rad i listan>
-  sources: [<källa>]
-"""
-
 
 def _data_dir(value: str | None) -> Path:
     return Path(value) if value else Path.cwd() / "data"
@@ -40,7 +30,7 @@ def _fail(message: str, fmt: str = "terminal") -> int:
 # `arkiv check`: load and validate everything; every problem with file, line and field, or a one-line summary.
 # With fmt="github" each problem is also a workflow command on stdout, which GitHub shows on the line in the PR.
 def check(data_dir: Path, fmt: str = "terminal") -> int:
-    from .load import load_archive
+    from arkiv.reading.load import load_archive
 
     if not (data_dir / "kommuner.csv").is_file():
         return _fail(f"Hittar ingen datamapp i {data_dir} (där ska bland annat kommuner.csv finnas). "
@@ -62,7 +52,7 @@ def check(data_dir: Path, fmt: str = "terminal") -> int:
 
 # Load an archive, or the report of why it does not load: (archive, "") or (None, report).
 def _try_load(data_dir: Path, shown_as: str = "data"):
-    from .load import load_archive
+    from arkiv.reading.load import load_archive
 
     try:
         return load_archive(data_dir, shown_as), ""
@@ -74,8 +64,8 @@ def _try_load(data_dir: Path, shown_as: str = "data"):
 
 # `arkiv changes BASE`: what the data folder changes in the archive compared with BASE in git, as Swedish Markdown.
 def changes(base: str, data_dir: Path) -> int:
-    from . import changes as ch
-    from .gitref import GitRefError, export_folder
+    from arkiv.tools import changes as ch
+    from arkiv.tools.gitref import GitRefError, export_folder
 
     with tempfile.TemporaryDirectory(prefix="arkiv-changes-") as tmp:
         try:
@@ -89,30 +79,41 @@ def changes(base: str, data_dir: Path) -> int:
     return 1 if work_problem else 0
 
 
-# The award's first year and interval, read from award.yaml without validating the rest.
-def _award_rhythm(data_dir: Path) -> tuple[int, int]:
+# award.yaml read without validating the rest: (first year, interval, the year next_fair is about or None).
+def _award_rhythm(data_dir: Path) -> tuple[int, int, int | None]:
     award = yaml.safe_load((data_dir / "award.yaml").read_text(encoding="utf-8"))
-    return int(award["founded"]), int(award["interval_years"])
+    fair = award.get("next_fair") or {}
+    return int(award["founded"]), int(award["interval_years"]), fair.get("year")
+
+
+# "vartannat år", "vart 3:e år": how often the award is given, in words.
+def every(interval: int) -> str:
+    return "vartannat år" if interval == 2 else f"vart {interval}:e år"
+
+
+# The year after the newest cycle file in the data folder: what `new-cycle` makes when no year is given.
+def next_year(data_dir: Path, founded: int, interval: int) -> int:
+    years = [int(p.stem) for p in (data_dir / "cycles").glob("*.yaml") if p.stem.isdigit()]
+    return max(years) + interval if years else founded
 
 
 # The text of a new cycle file for a year, from the commented template.
 def render_new_cycle(year: int) -> str:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("arkiv", "templates"), keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined, autoescape=False)
-    return env.get_template("new_cycle.yaml.j2").render(year=year)
+    return env().get_template("new_cycle.yaml.j2").render(year=year)
 
 
-# `arkiv new-cycle ÅÅÅÅ`: write data/cycles/ÅÅÅÅ.yaml from the template and say what winners.yaml needs.
-def new_cycle(year: int, data_dir: Path) -> int:
+# `arkiv new-cycle [ÅÅÅÅ]`: write data/cycles/ÅÅÅÅ.yaml from the template and print every step that follows.
+def new_cycle(year: int | None, data_dir: Path) -> int:
     try:
-        founded, interval = _award_rhythm(data_dir)
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        founded, interval, fair_year = _award_rhythm(data_dir)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         return _fail(f"Kunde inte läsa founded och interval_years i {data_dir / 'award.yaml'} ({exc}). "
                      "Kör kommandot i projektets rotmapp eller ange mappen med --data.")
+    if year is None:
+        year = next_year(data_dir, founded, interval)
     if year < founded or (year - founded) % interval:
         after = year + interval - (year - founded) % interval if year >= founded else founded
-        every = "vartannat år" if interval == 2 else f"vart {interval}:e år"
-        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every} från {founded} "
+        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every(interval)} från {founded} "
                      f"({founded}, {founded + interval} …). Närmaste utmärkelseår efter {year} är {after}.")
     if year > 2099:
         return _fail(f"{year} ligger utanför de år arkivet tar emot (2001–2099).")
@@ -122,17 +123,8 @@ def new_cycle(year: int, data_dir: Path) -> int:
                      "Redigera den befintliga filen i stället.")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_new_cycle(year), encoding="utf-8")
-    print(f"Skapade {target}.")
-    print()
-    print("Så här fortsätter du:")
-    print(f"  1. Fyll i {target.name}: allt inom <…> och varje {year}-MM-DD är platshållare.")
-    print("     Ta bort det som inte är känt; kommentarerna i filen förklarar varje fält.")
-    print(f"  2. Lägg till en rad för {year} överst i {data_dir / 'winners.yaml'} (nyaste året först):")
-    print()
-    print("\n".join("     " + line for line in WINNERS_ROW.format(year=year).splitlines()))
-    print()
-    print(f"  3. Lägg till varje ny källa i {data_dir / 'sources.yaml'} och skriv dess id där det står <källa>.")
-    print("  4. Kontrollera med: python3 dev.py check")
+    print(env().get_template("new_cycle_steps.txt.j2").render(
+        year=year, target=target, data_dir=data_dir, fair=fair_year == year), end="")
     return 0
 
 
@@ -154,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_changes.add_argument("base", metavar="VERSION", help="gren, tagg eller commit att jämföra med, till exempel main")
     p_changes.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
     p_new = sub.add_parser("new-cycle", help="skapa en kommenterad fil för ett nytt utmärkelseår")
-    p_new.add_argument("year", type=_year, metavar="ÅR", help="utmärkelseåret, till exempel 2025")
+    p_new.add_argument("year", type=_year, metavar="ÅR", nargs="?",
+                       help="utmärkelseåret, till exempel 2025 (standard: året efter det nyaste i datan)")
     p_new.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
     return parser
 

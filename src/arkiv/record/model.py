@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import knowledge
-from .register import Kommun
-from .slugs import slug
-from .text import date_bounds
+from arkiv.record import knowledge
+from arkiv.record.register import Kommun
+from arkiv.slugs import slug
+from arkiv.text import date_bounds
 
 WAYBACK = "https://web.archive.org/web/"
 
 if TYPE_CHECKING:
-    from .people import Individual, PersonNote
+    from arkiv.record.people import Individual, PersonNote
 
 
 @dataclass(frozen=True)
@@ -352,7 +352,7 @@ class Cycle:
         return out
 
     # What the archive does not know about this cycle: a sentence for each facet not fully known
-    # (arkiv.knowledge, which /luckor/ shows as a table), then the data's own gaps.
+    # (arkiv.record.knowledge, which /luckor/ shows as a table), then the data's own gaps.
     def unknowns(self) -> tuple[str, ...]:
         return knowledge.gaps(self) + self.gaps
 
@@ -391,7 +391,7 @@ class Archive:
     history: tuple[Fact, ...]
     kommuner: list[Kommun] = field(default_factory=list)  # every municipality that appears, by name
     person_notes: tuple[PersonNote, ...] = ()  # data/people.yaml: what is known about a person as a whole
-    people: tuple[Individual, ...] = ()  # everyone with a role, by surname (arkiv.people resolves who is who)
+    people: tuple[Individual, ...] = ()  # everyone with a role, by surname (arkiv.record.people resolves who is who)
     publications: tuple[Publication, ...] = ()  # publications about the award that belong to no one cycle
     next_fair: Fair | None = None
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .templating import env
-from .text import fold
+from arkiv.templating import env
+from arkiv.text import fold
 
 FOLDED, NAMES, WINNER, ENTRANTS, PEOPLE = "folded", "names", "winner", "entrants", "people"
 TITLE = 1000.0  # the theme's own title weight

@@ -10,11 +10,11 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import model as m
-from .labels import DATE_FIELDS, field_label
-from .templating import env
-from .text import format_date, format_number
-from .worddiff import Piece, word_diff
+from arkiv.record import model as m
+from arkiv.tools.labels import DATE_FIELDS, field_label
+from arkiv.templating import env
+from arkiv.text import format_date, format_number
+from arkiv.tools.worddiff import Piece, word_diff
 
 # Fields that identify an item in a list, tried in order: a jury member by name, a source by id, a fact by its text.
 KEY_FIELDS = ("id", "code", "name", "label", "question", "title", "text", "year", "date")

@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model as m
-from . import people as pp
-from .errors import DataError, DataErrors
-from .register import Register
-from .schema import validate
-from .text import date_bounds, parse_date
-from .yamlload import Loaded, load_yaml
+from arkiv.record import model as m
+from arkiv.record import people as pp
+from arkiv.errors import DataError, DataErrors
+from arkiv.record.register import Register
+from arkiv.reading.schema import validate
+from arkiv.text import date_bounds, parse_date
+from arkiv.reading.yamlload import Loaded, load_yaml
 
 CYCLE_FILE = re.compile(r"^(\d{4})\.yaml$")
 DATE_KEYS = {"date", "start", "end", "deadline", "version"}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import DataError
+from arkiv.errors import DataError
 
 MAX_BYTES = 512 * 1024
 PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}

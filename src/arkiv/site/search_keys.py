@@ -1,4 +1,4 @@
-"""Vad varje sida handlar om, för sökindexet (arkiv.search): kommunens namn på kommunens sida; vinnaren och juryns
+"""Vad varje sida handlar om, för sökindexet (arkiv.site.search): kommunens namn på kommunens sida; vinnaren och juryns
 motivering på årets sida, övriga deltagare på varje omgångs avsnitt; personerna i årets jury, prisutdelning och citat;
 ämnesord som en sida anger själv i sitt front matter (search_keys); och namnet på en persons sida under personer/.
 
@@ -8,9 +8,9 @@ som i templates/cycle.md.j2.
 
 from __future__ import annotations
 
-from . import model as m
-from .register import Kommun
-from .search import Keys
+from arkiv.record import model as m
+from arkiv.record.register import Kommun
+from arkiv.site.search import Keys
 
 PEOPLE_PAGES = "personer/"  # a person's own page: personer/<slug>/
 

@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .slugs import slug as make_slug
+from arkiv.slugs import slug as make_slug
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,11 @@ import os
 from functools import lru_cache
 from importlib import resources
 
-from . import feed, knowledge, maps, redirects
-from . import model as m
-from . import people as pp
+from arkiv.record import knowledge
+
+from arkiv.site import feed, maps, redirects
+from arkiv.record import model as m
+from arkiv.record import people as pp
 
 SCHEMA_VERSION = "2.1.0"
 FOLDER = "data/"  # where the downloads are published, relative to the site root
@@ -390,7 +392,7 @@ def build_date() -> str:
 
 
 # Every text file the build publishes besides the pages: path from the site root -> text.
-# Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.social).
+# Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.site.social).
 def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
                     generated: str | None = None) -> dict[str, str]:
     lastmod = lastmod or {}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import model as m
-from .register import Kommun
+from arkiv.record import model as m
+from arkiv.record.register import Kommun
 
 ROLES = ("vinnare", "finalist", "nominerad")  # strongest first
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import model as m
-from .register import Kommun
+from arkiv.record import model as m
+from arkiv.record.register import Kommun
 
 PREPOSITION = {"finalist": "i", "nominerad": "till"}  # finalist i …, nominerad till …
 

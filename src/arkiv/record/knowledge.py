@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from .model import Cycle
+    from arkiv.record.model import Cycle
 
 KNOWN, PARTIAL, UNKNOWN = "känd", "delvis", "okänd"
 STATES = (KNOWN, PARTIAL, UNKNOWN)

@@ -2,7 +2,7 @@
 
 Charts are laid out at their natural size in CSS pixels (WIDTH wide), so text in them is always 13 px: on a phone
 narrower than that they shrink a little, never grow. Only positions are computed here; what is counted comes from
-arkiv.stats, and every word the reader sees is in the templates.
+arkiv.record.stats, and every word the reader sees is in the templates.
 """
 
 from __future__ import annotations

@@ -12,10 +12,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 
-from . import model as m
-from .lastmod import page_files, page_lastmod
-from .text import first_sentence
-from .templating import env
+from arkiv.record import model as m
+from arkiv.site.lastmod import page_files, page_lastmod
+from arkiv.text import first_sentence
+from arkiv.templating import env
 
 FEED_NAME = "feed.xml"  # at the site root
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

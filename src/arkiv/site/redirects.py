@@ -3,16 +3,16 @@
 Every cycle can be reached under both of the award's names, whichever was in force that year, because people search
 for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and /sveriges-digitaliseringskommun-2009/
 both lead to /2009/. Each redirect is a small static HTML page with a meta refresh, a canonical link to the real page and
-a visible link; no JavaScript. The list of addresses the archive promises to keep is in arkiv.addresses.
+a visible link; no JavaScript. The list of addresses the archive promises to keep is in arkiv.site.addresses.
 """
 
 from __future__ import annotations
 
 import posixpath
 
-from . import model as m
-from .slugs import slug
-from .templating import env
+from arkiv.record import model as m
+from arkiv.slugs import slug
+from arkiv.templating import env
 
 
 # Guessable address -> canonical page, both relative to the site root: "sveriges-it-kommun-2009/" -> "2009/".

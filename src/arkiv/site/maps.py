@@ -1,6 +1,6 @@
 """Kartorna: Sverige med arkivets kommuner på /kommuner/, och en liten lägeskarta på varje kommuns sida.
 
-Reads the geometry arkiv.geo made (geo.json beside this module: SVG path data per kommunkod in SWEREF 99 TM, on a
+Reads the geometry arkiv.tools.geo made (geo.json beside this module: SVG path data per kommunkod in SWEREF 99 TM, on a
 200 m grid) and pairs it with what the archive knows. The municipalities outside the archive go to a file of their own
 (LAND_FILE) that the maps show with <use>; those in the archive are drawn in the page, as links. No geometry is
 computed here, so the build stays fast; the templates (map.html.j2, land.svg.j2) draw the SVG.
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from . import model as m
-from .register import Kommun
-from .stats import Best, best_results
-from .templating import env
+from arkiv.record import model as m
+from arkiv.record.register import Kommun
+from arkiv.record.stats import Best, best_results
+from arkiv.templating import env
 
 LAND_FILE = "kommuner/karta.svg"  # the municipalities outside the archive, drawn once and used by both maps
 LOCATOR_MARK = 250  # radius of the locator's ring round the municipality, in grid units (50 km)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import chronology, export, feed, figures, knowledge, maps, stats
-from . import model as m
-from . import people as pp
-from .corrections import correction_url
-from .lastmod import page_lastmod
-from .templating import env
-from .text import sv_key
+from arkiv.record import chronology, knowledge, stats
+
+from arkiv.site import export, feed, figures, maps
+from arkiv.record import model as m
+from arkiv.record import people as pp
+from arkiv.site.corrections import correction_url
+from arkiv.site.lastmod import page_lastmod
+from arkiv.templating import env
+from arkiv.text import sv_key
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
 
 
@@ -81,8 +83,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
 
 # Home page: what the award is and every cycle in a table.
 def render_home(archive: m.Archive, site: Site = Site()) -> str:
-    latest = archive.cycles[0].year
-    return _render("home.md.j2", "index.md", archive, site, next_year=latest + archive.interval,
+    return _render("home.md.j2", "index.md", archive, site, next_year=chronology.next_year(archive),
                    chronology=chronology.moments(archive))
 
 
@@ -141,7 +142,7 @@ def render_people(archive: m.Archive, site: Site = Site()) -> str:
 def render_gaps(archive: m.Archive, site: Site = Site()) -> str:
     rows = [(c, knowledge.cells(c)) for c in archive.cycles]
     return _render("luckor.md.j2", "luckor/index.md", archive, site, rows=rows, facets=[f for f, _ in knowledge.FACETS],
-                   next_year=archive.cycles[0].year + archive.interval, next_cells=knowledge.unknown_cells(),
+                   next_year=chronology.next_year(archive), next_cells=knowledge.unknown_cells(),
                    totals=knowledge.totals(cells for _, cells in rows), states=knowledge.STATES)
 
 
@@ -150,7 +151,7 @@ def render_privacy(archive: m.Archive, site: Site = Site()) -> str:
     return _render("integritet.md.j2", "integritet/index.md", archive, site)
 
 
-# The archive in figures: counts from arkiv.stats as charts, each with its table.
+# The archive in figures: counts from arkiv.record.stats as charts, each with its table.
 def render_statistik(archive: m.Archive, site: Site = Site()) -> str:
     return _render("statistik.md.j2", "statistik/index.md", archive, site, **figures.statistik(archive))
 

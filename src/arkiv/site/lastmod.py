@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import model as m
+from arkiv.record import model as m
 
 
 # Map each file under data/ (relative to the project, "data/cycles/2023.yaml") to the ISO date it last changed.

@@ -4,10 +4,10 @@ Reads data/kommuner/kommuner.geojson (SCB's boundaries, WGS84; see data/kommuner
 SWEREF 99 TM (EPSG:3006) with pyproj, mends the few places where neighbours overlap so the municipalities form a clean
 coverage, simplifies them together with shapely.coverage_simplify (shared borders stay shared, no slivers or gaps),
 draws a coarse outline of the country for the small locator maps, rounds everything to a grid and writes compact SVG
-path data to src/arkiv/geo.json. The build only reads that file (arkiv.maps); it never imports this module.
+path data to src/arkiv/geo.json. The build only reads that file (arkiv.site.maps); it never imports this module.
 
-    .venv/bin/python -m arkiv.geo           write src/arkiv/geo.json
-    .venv/bin/python -m arkiv.geo --check   exit 1 if geo.json is not what this script makes (tests/unit/test_geo.py)
+    .venv/bin/python -m arkiv.tools.geo           write src/arkiv/geo.json
+    .venv/bin/python -m arkiv.tools.geo --check   exit 1 if geo.json is not what this script makes (tests/unit/test_geo.py)
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ import pyproj
 import shapely
 from shapely.geometry import shape
 
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[3]
 SOURCE = PROJECT / "data" / "kommuner" / "kommuner.geojson"
-OUTPUT = Path(__file__).with_name("geo.json")
+OUTPUT = Path(__file__).resolve().parents[1] / "geo.json"
 CRS = "EPSG:3006"  # SWEREF 99 TM, the national grid: Sweden in its true shape
 UNIT = 200  # metres per SVG unit: coordinates are whole numbers on a 200 m grid
 TOLERANCE = 400  # metres: how far coverage_simplify may move a border
@@ -115,7 +115,7 @@ def make(source: Path = SOURCE) -> dict:
     label_points = grid.points(to_sweref(labels)).tolist()
     return {
         "about": ("Sveriges kommuner (SCB, Digitala gränser, CC0) i SWEREF 99 TM, förenklade. "
-                  "Skapad av arkiv.geo ur data/kommuner/kommuner.geojson: ändra inte för hand."),
+                  "Skapad av arkiv.tools.geo ur data/kommuner/kommuner.geojson: ändra inte för hand."),
         "crs": CRS, "unit_m": UNIT, "tolerance_m": TOLERANCE,
         "origin": [int(grid.left), int(grid.top)], "width": grid.width, "height": grid.height,
         "outline": grid.path(country_outline(geoms)),
@@ -133,14 +133,14 @@ def dumps(data: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m arkiv.geo", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m arkiv.tools.geo", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="jämför geo.json med vad skriptet gör, skriv inget")
     parser.add_argument("--source", type=Path, default=SOURCE)
     args = parser.parse_args(argv)
     text = dumps(make(args.source))
     if args.check:
         same = OUTPUT.exists() and OUTPUT.read_text(encoding="utf-8") == text
-        print(f"{OUTPUT.name} {'stämmer' if same else 'stämmer inte; kör python -m arkiv.geo'}")
+        print(f"{OUTPUT.name} {'stämmer' if same else 'stämmer inte; kör python -m arkiv.tools.geo'}")
         return 0 if same else 1
     OUTPUT.write_text(text, encoding="utf-8")
     print(f"Skrev {OUTPUT} ({len(text.encode()):,} byte)")

@@ -13,7 +13,7 @@ from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import model as m
+from arkiv.record import model as m
 
 SIZE = (1200, 630)
 IMAGE_NAME = "delning.png"

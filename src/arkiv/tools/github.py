@@ -3,7 +3,7 @@ request."""
 
 from __future__ import annotations
 
-from .errors import DataError
+from arkiv.errors import DataError
 
 # GitHub shows at most this many error annotations per step; the rest are only in the log.
 SHOWN_PER_STEP = 10

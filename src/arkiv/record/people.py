@@ -16,11 +16,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from .slugs import slug
-from .text import sort_key_sv
+from arkiv.slugs import slug
+from arkiv.text import sort_key_sv
 
 if TYPE_CHECKING:
-    from .model import Cycle, Person
+    from arkiv.record.model import Cycle, Person
 
 FOLDER = "personer/"  # the people pages, relative to the site root
 

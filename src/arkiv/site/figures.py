@@ -1,9 +1,11 @@
-"""Vad /statistik/ visar: räkningarna ur arkiv.stats och diagrammen lagda ur dem (arkiv.charts)."""
+"""Vad /statistik/ visar: räkningarna ur arkiv.record.stats och diagrammen lagda ur dem (arkiv.site.charts)."""
 
 from __future__ import annotations
 
-from . import charts, stats
-from . import model as m
+from arkiv.record import stats
+
+from arkiv.site import charts
+from arkiv.record import model as m
 
 COUNTY_TEXT_ROOM = 175  # "11 gånger, varav 5 vinster" follows each county's bar
 ORG_TEXT_ROOM = 170  # the organisations' bars are followed by their years

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import model as m
-from .text import parse_date
+from arkiv.record import model as m
+from arkiv.text import parse_date
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,14 @@ def late_ceremony(cycle: m.Cycle) -> str | None:
     return date if date and parse_date(date)[0] > cycle.year else None
 
 
+# The next cycle: the newest year in the data plus award.yaml's interval. The archive knows nothing of it yet.
+def next_year(archive: m.Archive) -> int:
+    return archive.cycles[0].year + archive.interval
+
+
 # Every cycle oldest first, with the renaming and late prize-givings marked, then the next cycle as unknown.
 def moments(archive: m.Archive) -> list[Moment]:
     renamed = {n.first: prev.name for prev, n in zip(archive.names, archive.names[1:])}
     out = [Moment(c.year, c, renamed.get(c.year), late_ceremony(c)) for c in reversed(archive.cycles)]
-    out.append(Moment(archive.cycles[0].year + archive.interval, None))
+    out.append(Moment(next_year(archive), None))
     return out
