@@ -115,10 +115,10 @@ def report(row, now: dict[str, dict]) -> None:
         f"< 90 KB (före kartan {kb(base['/kommuner/']['document'])})", together < MAP_BUDGET)
     row("  /kommuner/ överfört vid kall laddning", kb(k["transfer"]), f"(före kartan {kb(base['/kommuner/']['transfer'])})")
     worst = compare(now, base)[0]
-    row("Kommunsida, största ökning mot baslinjen (överfört, gzip)", f"+{100 * (worst[3] - 1):.1f} % ({worst[0]})",
+    row("Kommunsida, största ökning mot baslinjen (överfört, gzip)", f"{100 * (worst[3] - 1):+.1f} % ({worst[0]})",
         f"≤ +10 % ({kb(worst[1])} → {kb(worst[2])})", all(r[3] <= 1 + GROWTH for r in compare(now, base)))
     doc = compare(now, base, "document")[0]
-    row("  kommunsidans eget HTML-dokument (gzip)", f"+{100 * (doc[3] - 1):.1f} % ({doc[0]})",
+    row("  kommunsidans eget HTML-dokument (gzip)", f"{100 * (doc[3] - 1):+.1f} % ({doc[0]})",
         f"({kb(doc[1])} → {kb(doc[2])}: lägeskartan ligger i sidan)")
 
 
