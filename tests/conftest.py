@@ -49,6 +49,13 @@ def build():
     return mkdocs_build
 
 
+@pytest.fixture
+def small_archive(tmp_path) -> Path:
+    """A fresh copy of the small test archive (tests/fixtures/archive/, see tests/archive_fixture.py) as tmp/data."""
+    from archive_fixture import copy_archive
+    return copy_archive(tmp_path / "data")
+
+
 @pytest.fixture(scope="session")
 def archive():
     from arkiv.reading.load import load_archive

@@ -1,4 +1,9 @@
-"""`arkiv check` and `arkiv new-cycle`, run as an organiser would: as a subprocess on a copy of data/."""
+"""`arkiv check` and `arkiv new-cycle`, run as an organiser would: as a subprocess on a copy of data/.
+
+`arkiv check` runs end to end a few times here (good data, errors in the terminal, --format github); what needs no
+process of its own (where the data is looked for, the options) is checked in this process. Each kind of broken data is
+a case in tests/corpus.yaml, checked in process by tests/test_corpus.py.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from arkiv.tools.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,23 +46,23 @@ def test_console_script_is_installed():
     assert result.returncode == 0, result.stderr
 
 
-def test_check_defaults_to_data_in_the_current_folder(data):
-    result = arkiv("check", cwd=data.parent)
-    assert result.returncode == 0, result.stderr
+def test_check_defaults_to_data_in_the_current_folder(small_archive, monkeypatch, capsys):
+    data = small_archive
+    monkeypatch.chdir(data.parent)
+    assert main(["check"]) == 0
     (data / "cycles" / "2023.yaml").write_text("year: 2023\nunknown_field: x\n", encoding="utf-8")
-    result = arkiv("check", cwd=data.parent)
-    assert result.returncode == 1
-    assert "data/cycles/2023.yaml:2:1: unknown_field: okänt fält unknown_field." in result.stderr
+    assert main(["check"]) == 1
+    assert "data/cycles/2023.yaml:2:1: unknown_field: okänt fält unknown_field." in capsys.readouterr().err
 
 
-def test_check_without_a_data_folder_explains(tmp_path):
-    result = arkiv("check", "--data", str(tmp_path / "nowhere"))
-    assert result.returncode == 1
-    assert "Hittar ingen datamapp" in result.stderr
-    assert "Traceback" not in result.stderr
+def test_check_without_a_data_folder_explains(tmp_path, capsys):
+    assert main(["check", "--data", str(tmp_path / "nowhere")]) == 1
+    assert "Hittar ingen datamapp" in capsys.readouterr().err
 
 
-def test_check_reports_errors_without_traceback(data):
+# End to end: the real command on broken data exits 1 with the report, and no traceback.
+def test_check_reports_errors_without_traceback(small_archive):
+    data = small_archive
     (data / "winners.yaml").write_bytes(b"- year: 2023\n  winner: [\n")
     result = arkiv("check", "--data", str(data))
     assert result.returncode == 1
@@ -142,7 +149,9 @@ def test_new_cycle_rejects_a_non_year(data):
     assert "inget årtal" in result.stderr
 
 
-def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_command):
+# End to end: the real command with --format github, against the same command without it.
+def test_check_format_github_annotates_each_problem_on_its_line(small_archive, workflow_command):
+    data = small_archive
     winners = data / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
     winners.write_text(text.replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1), encoding="utf-8")
@@ -159,9 +168,9 @@ def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_c
     assert len(commands) == len(located) == 2
     last_line = len(cycle.read_text(encoding="utf-8").splitlines())
     expected = {("data/cycles/2021.yaml", str(last_line), "1", "Fel i fältet venu"),
-                ("data/winners.yaml", "8", "11", "Fel i fältet [0].winner")}
+                ("data/winners.yaml", "6", "11", "Fel i fältet [0].winner")}
     assert {(p["file"], p["line"], p["col"], p["title"]) for _, p, _ in commands} == expected
-    for (name, props, message), text in zip(commands, located):
+    for (name, props, message), text in zip(commands, located, strict=True):
         assert name == "error"
         # Same place, same Swedish message and advice as the terminal line.
         field = props["title"].removeprefix("Fel i fältet ")
@@ -169,23 +178,23 @@ def test_check_format_github_annotates_each_problem_on_its_line(data, workflow_c
     assert "Menade du Värmdö kommun" in commands[1][2]
 
 
-def test_check_format_github_on_good_data_prints_only_the_summary():
-    result = arkiv("check", "--format", "github")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Datan är i ordning:") and "::" not in result.stdout
+def test_check_format_github_on_good_data_prints_only_the_summary(small_archive, capsys):
+    assert main(["check", "--data", str(small_archive), "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Datan är i ordning:") and "::" not in out
 
 
-def test_check_format_github_without_data_folder_is_an_annotation_too(tmp_path, workflow_command):
-    result = arkiv("check", "--data", str(tmp_path / "nowhere"), "--format", "github")
-    assert result.returncode == 1
-    name, props, message = workflow_command(result.stdout.strip())
+def test_check_format_github_without_data_folder_is_an_annotation_too(tmp_path, capsys, workflow_command):
+    assert main(["check", "--data", str(tmp_path / "nowhere"), "--format", "github"]) == 1
+    name, _, message = workflow_command(capsys.readouterr().out.strip())
     assert name == "error" and message.startswith("Hittar ingen datamapp")
 
 
-def test_check_refuses_an_unknown_format():
-    result = arkiv("check", "--format", "xml")
-    assert result.returncode == 2
-    assert "github" in result.stderr
+def test_check_refuses_an_unknown_format(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--format", "xml"])
+    assert exited.value.code == 2
+    assert "github" in capsys.readouterr().err
 
 
 # A real git repository in tmp holding a copy of data/, committed on main.

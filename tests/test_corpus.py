@@ -1,132 +1,150 @@
-"""A corpus of broken data (tests/corpus/): each case must stop `arkiv check` and `mkdocs build` with a located, Swedish message.
+"""The broken-data corpus (tests/corpus.yaml): each case is one small edit to the test archive that must stop
+`arkiv check` with a located Swedish message (file, line, field), in the terminal and as a GitHub annotation.
 
-Each case folder holds only the files that differ from the real data/, plus expected.yaml:
-
-    file: data/cycles/2023.yaml     the file the first-named problem is in
-    line: 42                        its line
-    field: jury.members[2].name     the field as printed, or (filen) for the whole file
-    phrase: står två gånger         a fragment of the Swedish message
-    remove: [data/sources.yaml]     optional: files to delete from the copy
-    pad_to_bytes: 614400            optional: pad the overlaid file with comment lines to this size
+Every case runs in this process through the check command's own function; two cases also run through a real
+`mkdocs build --strict`, one for each way the loader stops (a file it cannot read, a rule across files), to prove the
+hook's path: the build stops, the message names file, line and field, and the last site is left as it was.
+The real command as a subprocess is run end to end in tests/test_cli.py.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
+from archive_fixture import copy_archive
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "corpus"
-CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.yaml").is_file())
-# Cases also run through a real `mkdocs build`: one of each kind of problem, to keep the suite quick.
-BUILD_CASES = ["yaml-syntax-colon", "alias-bomb", "bom", "date-february-30", "unknown-field-typo", "misspelt-kommun",
-               "unknown-source", "cycle-without-winners-row", "winner-not-in-finalists", "two-chairs", "python-tag",
-               "oversize", "notes-in-cycles", "missing-sources-file"]
+CASES = yaml.safe_load((ROOT / "tests" / "corpus.yaml").read_text(encoding="utf-8"))
+BY_NAME = {case["case"]: case for case in CASES}
+EDITS = ("replace", "append", "write", "remove", "pad_to_bytes")
+# One case for each way load_archive stops: a file it cannot read (before any rule runs), and a rule across files.
+BUILD_CASES = ["yaml-syntax-colon", "winner-not-in-finalists"]
 
 
-def expected(name: str) -> dict:
-    return yaml.safe_load((CORPUS / name / "expected.yaml").read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Expected:
+    file: str
+    line: int
+    field: str
+    phrase: str
+
+    # 'data/cycles/2023.yaml:18: event.city: står två gånger' -> its parts.
+    @classmethod
+    def parse(cls, error: str) -> Expected:
+        where, field, phrase = error.split(": ", 2)
+        file, line = where.rsplit(":", 1)
+        return cls(file, int(line), field, phrase)
+
+    @property
+    def located(self) -> str:
+        return f"{self.file}:{self.line}:"
 
 
-# Lay the case's files over a copy of the project's files in tmp (data/ and whatever else is listed).
-def overlay(name: str, tmp: Path) -> dict:
-    exp = expected(name)
-    case_dir = CORPUS / name
-    for path in case_dir.rglob("*"):
-        if path.is_file() and path != case_dir / "expected.yaml":
-            rel = path.relative_to(case_dir)
-            target = tmp / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-            if exp.get("pad_to_bytes"):
-                with target.open("ab") as f:
-                    line = b"# " + b"utfyllnad " * 10 + b"\n"
-                    while target.stat().st_size < exp["pad_to_bytes"]:
-                        f.write(line * 100)
-                        f.flush()
-    for rel in exp.get("remove", []):
-        (tmp / rel).unlink()
-    return exp
+# Apply a case's edit to the data folder; the text to replace must be there exactly once, so no edit goes missing.
+def apply(case: dict, data: Path) -> None:
+    path = data / case["file"]
+    before = path.read_bytes() if path.exists() else None
+    if "replace" in case:
+        old = case["replace"].encode("utf-8")
+        found = before.count(old) if before is not None else 0
+        assert found == 1, f"{case['case']}: {case['replace']!r} is in {case['file']} {found} times, not once"
+        path.write_bytes(before.replace(old, case["with"].encode(case.get("encoding", "utf-8"))))
+    elif "append" in case:
+        path.write_bytes(before + case["append"].encode("utf-8"))
+    elif "write" in case:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(case["write"].encode("utf-8"))
+    elif case.get("remove"):
+        path.unlink()
+    if case.get("pad_to_bytes"):
+        with path.open("ab") as f:
+            line = b"# " + b"utfyllnad " * 10 + b"\n"
+            while f.tell() < case["pad_to_bytes"]:
+                f.write(line * 100)
+    after = path.read_bytes() if path.exists() else None
+    assert after != before, f"{case['case']}: the edit changed nothing in {case['file']}"
 
 
-def located(exp: dict) -> str:
-    return f"{exp['file']}:{exp['line']}:"
+# A fresh copy of the test archive at dest with the case's edit applied.
+def broken_archive(case: dict, dest: Path) -> Path:
+    apply(case, copy_archive(dest))
+    return dest
 
 
-def assert_reported(exp: dict, output: str) -> None:
+def assert_reported(exp: Expected, output: str) -> None:
     assert "Traceback" not in output, output
-    lines = [ln for ln in output.splitlines() if located(exp) in ln]
-    assert lines, f"nothing reported at {located(exp)}:\n{output}"
-    hits = [ln for ln in lines if f": {exp['field']}: " in ln and exp["phrase"] in ln]
-    assert hits, f"expected field {exp['field']!r} and phrase {exp['phrase']!r} at {located(exp)}:\n{output}"
+    lines = [ln for ln in output.splitlines() if exp.located in ln]
+    assert lines, f"nothing reported at {exp.located}\n{output}"
+    hits = [ln for ln in lines if f": {exp.field}: " in ln and exp.phrase in ln]
+    assert hits, f"expected field {exp.field!r} and phrase {exp.phrase!r} at {exp.located}\n{output}"
 
 
-def test_corpus_is_large_enough():
+def test_corpus_table_is_well_formed():
+    names = [case["case"] for case in CASES]
+    assert len(names) == len(set(names)), "each case has its own name"
     assert len(CASES) >= 45
-    assert set(BUILD_CASES) <= set(CASES)
-    for name in CASES:
-        exp = expected(name)
-        assert {"file", "line", "field", "phrase"} <= set(exp), name
-        assert exp["file"].startswith("data/") and isinstance(exp["line"], int), name
+    assert set(BUILD_CASES) <= set(names)
+    for case in CASES:
+        assert set(case) <= {"case", "file", "error", "with", "encoding", *EDITS}, case["case"]
+        assert sum(key in case for key in EDITS) == 1, f"{case['case']}: one edit per case"
+        assert ("with" in case) == ("replace" in case), case["case"]
+        exp = Expected.parse(case["error"])
+        assert exp.file.startswith("data/") and exp.line >= 1 and exp.phrase, case["case"]
 
 
-def run_check(name: str, tmp: Path) -> tuple[dict, subprocess.CompletedProcess]:
-    shutil.copytree(ROOT / "data", tmp / "data")
-    exp = overlay(name, tmp)
-    result = subprocess.run([sys.executable, "-m", "arkiv", "check", "--data", str(tmp / "data")],
-                            capture_output=True, text=True, timeout=120)
-    return exp, result
+def test_fixture_archive_passes_check(small_archive, capsys):
+    from arkiv.tools.cli import check
+
+    assert check(small_archive) == 0
+    out, err = capsys.readouterr()
+    assert out == "Datan är i ordning: 3 utmärkelseår, 9 kommuner och 7 källor.\n" and err == ""
 
 
-# Every case's `arkiv check`, run a few at a time: each is its own Python process.
-@pytest.fixture(scope="module")
-def checked(tmp_path_factory) -> dict:
-    base = tmp_path_factory.mktemp("corpus")
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        futures = {name: pool.submit(run_check, name, base / name) for name in CASES}
-        return {name: f.result() for name, f in futures.items()}
-
-
-@pytest.mark.parametrize("name", CASES)
-def test_check_reports_case(name, checked):
-    exp, result = checked[name]
-    assert result.returncode != 0, result.stdout
-    assert result.stdout == ""
-    assert_reported(exp, result.stderr)
-    assert result.stderr.splitlines()[0].endswith("fel i datafilerna:")
-
-
-# The same cases as GitHub annotations (arkiv check --format github), loaded in this process: quick for all of them.
-@pytest.mark.parametrize("name", CASES)
-def test_github_annotation_for_case(name, tmp_path, workflow_command):
-    from arkiv.tools.github import error_annotations
-    from arkiv.errors import DataErrors
+# The shapes other tests may count on: keep them when editing the fixture.
+def test_fixture_archive_has_its_shapes(small_archive):
     from arkiv.reading.load import load_archive
 
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    exp = overlay(name, tmp_path)
-    with pytest.raises(DataErrors) as caught:
-        load_archive(tmp_path / "data")
-    commands = [workflow_command(line) for line in error_annotations(caught.value.errors)]
-    title = "Fel i filen" if exp["field"] == "(filen)" else f"Fel i fältet {exp['field']}"
-    where = (exp["file"], str(exp["line"]), title)
+    archive = load_archive(small_archive)
+    by_year = {c.year: c for c in archive.cycles}
+    assert list(by_year) == [2023, 2021, 2015]
+    assert by_year[2015].award_name == "Sveriges IT-kommun" != by_year[2021].award_name == by_year[2023].award_name
+    assert by_year[2015].jury is None and not by_year[2021].jury.complete and by_year[2023].jury.complete
+    joint = [e for e in by_year[2023].entrants() if len(e.kommuner) > 1]
+    assert [e.name for e in joint] == ["Mora, Orsa och Älvdalens kommuner"] and len(joint[0].kommuner) == 3
+    assert len(by_year[2023].rounds) == 2 and by_year[2023].winner.name == "Värmdö kommun"
+
+
+# Each case through `arkiv check --format github` in this process: the terminal report goes to the log (stderr, the
+# same text as without --format, see tests/test_cli.py) and each problem becomes a workflow command on its line.
+@pytest.mark.parametrize("case", CASES, ids=[case["case"] for case in CASES])
+def test_check_reports_case(case, tmp_path, capsys, workflow_command):
+    from arkiv.tools.cli import check
+
+    exp = Expected.parse(case["error"])
+    data = broken_archive(case, tmp_path / "data")
+    assert check(data, "github") == 1
+    out, report = capsys.readouterr()
+    assert report.splitlines()[0].endswith("fel i datafilerna:")
+    assert report.splitlines()[-1] == "Rätta felen och kör kontrollen igen."
+    assert_reported(exp, report)
+    commands = [workflow_command(line) for line in out.splitlines()]
+    title = "Fel i filen" if exp.field == "(filen)" else f"Fel i fältet {exp.field}"
     hits = [message for kind, props, message in commands
-            if kind == "error" and (props["file"], props["line"], props["title"]) == where
-            and exp["phrase"] in message and int(props["col"]) >= 1]
-    assert hits, f"no annotation at {exp['file']}:{exp['line']} titled {title!r} with {exp['phrase']!r}:\n{commands}"
+            if kind == "error" and (props["file"], props["line"], props["title"]) == (exp.file, str(exp.line), title)
+            and exp.phrase in message and int(props["col"]) >= 1]
+    assert hits, f"no annotation at {exp.located} titled {title!r} with {exp.phrase!r}:\n{commands}"
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("name", BUILD_CASES)
 def test_build_stops_on_case_and_keeps_site(name, tmp_path, project_copy, build):
-    exp = overlay(name, project_copy)
+    shutil.rmtree(project_copy / "data")
+    broken_archive(BY_NAME[name], project_copy / "data")
     site = tmp_path / "site"
     site.mkdir()
     sentinel = site / "index.html"
@@ -135,7 +153,7 @@ def test_build_stops_on_case_and_keeps_site(name, tmp_path, project_copy, build)
     result = build(project_copy, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert_reported(exp, output)
+    assert_reported(Expected.parse(BY_NAME[name]["error"]), output)
     assert sentinel.read_text(encoding="utf-8") == "<p>den förra, fungerande sajten</p>"
     assert sentinel.stat().st_mtime_ns == before
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]

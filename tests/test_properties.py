@@ -52,7 +52,6 @@ def archive_and_cycle():
 def render(pages, archive, cycle) -> str:
     cycles = tuple(cycle if c.year == cycle.year else c for c in archive.cycles)
     changed = dataclasses.replace(archive, cycles=cycles)
-    changed.kommuner = archive.kommuner
     page = pages.render_cycle(changed, cycle)
     if page.startswith("---\n"):
         page = page.split("\n---\n", 1)[1]

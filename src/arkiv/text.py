@@ -63,6 +63,11 @@ def join_and(items) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else "".join(items)
 
 
+# How often something recurs, every interval years: 1 -> "varje år", 2 -> "vartannat år", 4 -> "vart 4:e år".
+def every_years(interval: int) -> str:
+    return {1: "varje år", 2: "vartannat år"}.get(interval, f"vart {interval}:e år")
+
+
 # A sort key in Swedish alphabetical order: å, ä and ö after z, in that order.
 def sv_key(text: str) -> str:
     return text.casefold().translate(SV_LAST)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -19,7 +20,7 @@ class Loaded:
     """A parsed file: its data, where each value and key starts, and its plain scalars' raw text."""
 
     file: str
-    data: object = None
+    data: Any = None  # what the file holds; its shape is the schema's to check (schema.validate)
     positions: dict = field(default_factory=dict)  # path -> (line, column) of the value
     key_positions: dict = field(default_factory=dict)  # path -> (line, column) of the key
     raw: dict = field(default_factory=dict)  # path -> raw text of a plain scalar

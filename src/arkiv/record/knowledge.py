@@ -1,6 +1,6 @@
 """Vad arkivet vet om varje utmärkelseår: för varje del (jury, datum, pris …) känd, delvis känd eller okänd.
 
-The one place that judges how complete a cycle's record is. Cycle.unknowns() (the year page's "Det här vet arkivet
+The one place that judges how complete a cycle's record is. unknowns() (the year page's "Det här vet arkivet
 inte") lists the sentence of every cell that is not known, and /luckor/ shows the same cells as a table, so the two
 always agree. Nothing here imports the model at run time: it reads the cycle's fields.
 """
@@ -140,6 +140,11 @@ def unknown_cells() -> tuple[Cell, ...]:
 # The sentences for what the archive does not know about a cycle, in column order.
 def gaps(cycle: Cycle) -> tuple[str, ...]:
     return tuple(cell.gap for cell in cells(cycle) if cell.gap)
+
+
+# What the archive does not know about a cycle: a sentence for each facet not fully known, then the data's own gaps.
+def unknowns(cycle: Cycle) -> tuple[str, ...]:
+    return gaps(cycle) + cycle.gaps
 
 
 # How many cells are known, partial and unknown across rows of cells.

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from arkiv.record import knowledge
 from arkiv.record.register import Kommun
 from arkiv.slugs import slug
 from arkiv.text import date_bounds
 
 WAYBACK = "https://web.archive.org/web/"
+# Fields (and the data's keys) that hold archive dates ("2023-11-21", "2023-11", "2023"): each must be a real date,
+# and a change to one is shown as "21 november 2023".
+DATE_FIELDS = frozenset({"date", "start", "end", "deadline", "version"})
 
 if TYPE_CHECKING:
     from arkiv.record.people import Individual, PersonNote
@@ -351,11 +354,6 @@ class Cycle:
                 out[(ri, ei)] = anchor
         return out
 
-    # What the archive does not know about this cycle: a sentence for each facet not fully known
-    # (arkiv.record.knowledge, which /luckor/ shows as a table), then the data's own gaps.
-    def unknowns(self) -> tuple[str, ...]:
-        return knowledge.gaps(self) + self.gaps
-
 
 @dataclass(frozen=True)
 class AwardName:
@@ -380,16 +378,18 @@ class Appearance:
     entrant: Entrant
 
 
-@dataclass
+@dataclass(frozen=True)
 class Archive:
+    """The whole archive: built once, by keyword, by arkiv.reading.build, and never changed after."""
+
     cycles: tuple[Cycle, ...]  # newest first
-    sources: dict[str, Source]
+    sources: Mapping[str, Source]  # by id, read-only
     names: tuple[AwardName, ...]
     founded: int
     interval: int
     purpose: Fact
     history: tuple[Fact, ...]
-    kommuner: list[Kommun] = field(default_factory=list)  # every municipality that appears, by name
+    kommuner: tuple[Kommun, ...] = ()  # every municipality that appears, by name
     person_notes: tuple[PersonNote, ...] = ()  # data/people.yaml: what is known about a person as a whole
     people: tuple[Individual, ...] = ()  # everyone with a role, by surname (arkiv.record.people resolves who is who)
     publications: tuple[Publication, ...] = ()  # publications about the award that belong to no one cycle
@@ -404,9 +404,11 @@ class Archive:
         out = []
         for c in self.cycles:
             if code in c.winner.codes:
-                out.append(Appearance(c.year, c.award_name, "vinnare", "vinnare", c.winner))
+                out.append(Appearance(year=c.year, award_name=c.award_name, role="vinnare", label="vinnare",
+                                      entrant=c.winner))
             for r in reversed(c.rounds):
                 for e in r.entrants:
                     if code in e.codes:
-                        out.append(Appearance(c.year, c.award_name, r.stage, r.label, e))
+                        out.append(Appearance(year=c.year, award_name=c.award_name, role=r.stage, label=r.label,
+                                              entrant=e))
         return out

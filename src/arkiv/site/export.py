@@ -213,7 +213,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "facts": [_fact(f) for f in c.facts],
         "conflicts": [{"topic": k.topic, "claims": [{"text": cl.text, "sources": list(cl.sources)} for cl in k.claims],
                        "follows": k.follows} for k in c.conflicts],
-        "unknowns": list(c.unknowns()),
+        "unknowns": list(knowledge.unknowns(c)),
         "knowledge": [{"facet": cell.facet.key, "label": cell.facet.label, "state": cell.state}
                       for cell in knowledge.cells(c)],
         "sources": list(c.source_ids()),

@@ -77,7 +77,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
                    statement_anchors=pp.statement_anchors(cycle), representative_anchors=pp.representative_anchors(cycle),
                    presenter_anchor=pp.PRESENTER_ANCHOR,
-                   edition=archive.edition_of(cycle.year),
+                   edition=archive.edition_of(cycle.year), unknowns=knowledge.unknowns(cycle),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
 

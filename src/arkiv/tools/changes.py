@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from arkiv.record import model as m
-from arkiv.tools.labels import DATE_FIELDS, field_label
+from arkiv.record.model import DATE_FIELDS
+from arkiv.tools.labels import field_label
 from arkiv.templating import env
 from arkiv.text import format_date, format_number
 from arkiv.tools.worddiff import Piece, word_diff

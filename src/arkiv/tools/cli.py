@@ -13,6 +13,7 @@ import yaml
 from arkiv.tools import github as annotations
 from arkiv.errors import DataErrors
 from arkiv.templating import env
+from arkiv.text import every_years
 
 CHECK_FORMATS = ("terminal", "github")
 
@@ -86,11 +87,6 @@ def _award_rhythm(data_dir: Path) -> tuple[int, int, int | None]:
     return int(award["founded"]), int(award["interval_years"]), fair.get("year")
 
 
-# "vartannat år", "vart 3:e år": how often the award is given, in words.
-def every(interval: int) -> str:
-    return "vartannat år" if interval == 2 else f"vart {interval}:e år"
-
-
 # The year after the newest cycle file in the data folder: what `new-cycle` makes when no year is given.
 def next_year(data_dir: Path, founded: int, interval: int) -> int:
     years = [int(p.stem) for p in (data_dir / "cycles").glob("*.yaml") if p.stem.isdigit()]
@@ -113,7 +109,7 @@ def new_cycle(year: int | None, data_dir: Path) -> int:
         year = next_year(data_dir, founded, interval)
     if year < founded or (year - founded) % interval:
         after = year + interval - (year - founded) % interval if year >= founded else founded
-        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every(interval)} från {founded} "
+        return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every_years(interval)} från {founded} "
                      f"({founded}, {founded + interval} …). Närmaste utmärkelseår efter {year} är {after}.")
     if year > 2099:
         return _fail(f"{year} ligger utanför de år arkivet tar emot (2001–2099).")

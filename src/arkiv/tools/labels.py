@@ -111,9 +111,6 @@ FIELD_LABELS = {
     "slug": "adress på sajten",
 }
 
-# Fields that hold archive dates ("2023-11-21", "2023-11", "2023"): shown as "21 november 2023".
-DATE_FIELDS = frozenset({"date", "start", "end", "deadline", "version"})
-
 
 # The Swedish name of a model field; an unknown one is named by itself: "fältet entrant_counts".
 def field_label(name: str) -> str:
