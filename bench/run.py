@@ -265,7 +265,10 @@ FOCUS_TO_RESULTS = """async query => {
   field.focus();
   field.value = query;
   field.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
-  await new Promise(done => { const check = () => list.querySelector('li > a') ? done() : setTimeout(check, 2); check(); });
+  await new Promise(done => {
+    const check = () => list.querySelector('li > a') ? done() : setTimeout(check, 2);
+    check();
+  });
   return performance.now() - start;
 }"""
 

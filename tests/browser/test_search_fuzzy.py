@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 
 import pytest
+from search_box import ready_search, relative, run_query
 
 from arkiv.reading.load import load_archive
 from arkiv.text import fold
-from search_box import ready_search, relative, run_query
 
 ARCHIVE = load_archive(Path(__file__).resolve().parents[2] / "data")
 TOP = 3
@@ -146,13 +146,15 @@ def test_the_queries_are_misspelt_and_enough(results):
 @pytest.mark.parametrize("query", list(TYPOS))
 def test_misspelt_query_finds_its_page_in_the_top_three(results, query):
     pages = results[query]["pages"]
-    assert TYPOS[query] in pages[:TOP], f"{query!r}: {TYPOS[query]!r} not among {pages[:6]} ({results[query]['note']!r})"
+    wanted = TYPOS[query]
+    assert wanted in pages[:TOP], f"{query!r}: {wanted!r} not among {pages[:6]} ({results[query]['note']!r})"
 
 
 def test_hit_rate(results):
     hits = [q for q in TYPOS if TYPOS[q] in results[q]["pages"][:TOP]]
     first = [q for q in TYPOS if results[q]["pages"][:1] == [TYPOS[q]]]
-    print(f"\nmisspelt queries: {len(hits)}/{len(TYPOS)} have their page in the first {TOP} results ({len(first)} first)")
+    print(f"\nmisspelt queries: {len(hits)}/{len(TYPOS)} have their page in the first {TOP} results "
+          f"({len(first)} first)")
     for q in ("upsala", "nakka", "soedertaelje"):
         print(f"  {q!r} -> {results[q]['pages'][:TOP]}")
     for q in TYPOS:
@@ -232,7 +234,8 @@ def test_the_open_search_with_its_notice_meets_wcag_in_both_colour_schemes(brows
 
 def test_transliteration_of_every_name_with_a_a_o_finds_its_page_first(browser, site_url):
     """Derived from the data: each municipality with å, ä or ö, typed the way a foreign keyboard writes them."""
-    queries = {typed_abroad(k.name): kommun_page(k.name) for k in ARCHIVE.kommuner if typed_abroad(k.name) != k.name.lower()}
+    queries = {typed_abroad(k.name): kommun_page(k.name)
+               for k in ARCHIVE.kommuner if typed_abroad(k.name) != k.name.lower()}
     assert len(queries) >= 5
     found = search(browser, site_url, queries)
     wrong = {q: found[q]["pages"][:3] for q, page in queries.items() if found[q]["pages"][:1] != [page]}

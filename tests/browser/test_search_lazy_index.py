@@ -3,15 +3,14 @@
 The theme asks for search/search_index.json as soon as a page loads; the search script
 (arkiv.site.search.query_script) holds that request until the search is opened: a click or tap on the search field or
 the header's search button, the theme's keys ("/", "s"), focus by Tab, or a link with a query (?q=) or from a result
-(?h=, highlighting). Then the index arrives and results appear at once. That no page fetches the index while it is read is checked on every page in the
-pass over the whole site (test_pages.py); here each way of opening the search starts from a page that has loaded and
-gone quiet without it.
+(?h=, highlighting). Then the index arrives and results appear at once. That no page fetches the index while it is
+read is checked on every page in the pass over the whole site (test_pages.py); here each way of opening the search
+starts from a page that has loaded and gone quiet without it.
 """
 
 from __future__ import annotations
 
 import pytest
-
 from search_box import relative
 
 INDEX = "search/search_index.json"
@@ -25,7 +24,10 @@ FOCUS_TO_RESULTS = """async query => {
   field.focus();
   field.value = query;
   field.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
-  await new Promise(resolve => { const seen = () => list.querySelector('li > a') ? resolve() : setTimeout(seen, 5); seen(); });
+  await new Promise(resolve => {
+    const seen = () => list.querySelector('li > a') ? resolve() : setTimeout(seen, 5);
+    seen();
+  });
   const done = performance.now() - start;
   const index = performance.getEntriesByType('resource').find(e => e.name.includes('search_index.json'));
   return {requested: index ? index.startTime - start : null, results: done};

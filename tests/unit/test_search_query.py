@@ -36,8 +36,8 @@ def test_the_script_carries_the_list_as_json(archive):
 
 @pytest.mark.parametrize("typed, read", [
     ("soedertaelje", "södertälje"), ("oestersund", "östersund"), ("umeaa", "umeå"), ("haakan", "håkan"),
-    ("gøteborg", "göteborg"), ("værmdø", "värmdö"), ("Lidingø", "lidingö"), ("bœrje", "börje"), ("nünäshamn", "nynäshamn"),
-    ("upsala", "upsala"), ("2019", "2019"),
+    ("gøteborg", "göteborg"), ("værmdø", "värmdö"), ("Lidingø", "lidingö"), ("bœrje", "börje"),
+    ("nünäshamn", "nynäshamn"), ("upsala", "upsala"), ("2019", "2019"),
 ])
 def test_foreign_keyboard_letters_are_read_as_a_a_o(typed, read):
     assert search.read_as_swedish(typed) == read
@@ -47,7 +47,8 @@ def test_every_municipality_typed_without_a_a_o_reads_back_as_its_name():
     # All 290 in the register, typed the way a keyboard without å, ä, ö is taught to (å aa, ä ae, ö oe).
     typed_abroad = str.maketrans({"å": "aa", "ä": "ae", "ö": "oe"})
     kommuner = Register.from_csv(ROOT / "data" / "kommuner.csv").kommuner
-    wrong = [k.name for k in kommuner if search.read_as_swedish(k.name.lower().translate(typed_abroad)) != k.name.lower()]
+    wrong = [k.name for k in kommuner
+             if search.read_as_swedish(k.name.lower().translate(typed_abroad)) != k.name.lower()]
     assert len(kommuner) == 290 and not wrong, wrong
 
 
