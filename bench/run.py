@@ -6,14 +6,16 @@ Measures, with medians of several runs on this machine:
   2. scaling: synthetic archives of 13, 130 and 1,300 cycles (years 2001, 2003, ...; the synthetic copy of the data
      schema allows years up to 9999, since the real schema stops at 2099);
   3. edit-to-preview: `mkdocs serve --livereload`, /2023/ open in Chromium, data/cycles/2023.yaml edited in a temp copy
-     of the project, time until the reloaded page shows the change;
+     of the project, time until the reloaded page shows the change; after each edit, a full `mkdocs build --strict`
+     of the same copy, so that the preview is weighed against a full build in the same run (budget: at most half);
   4. page weight: bytes Chromium transfers for a cold load of /2023/ from a gzip-serving server (the search index is
      not among them: it is fetched when a visitor opens the search), and the search index against its budget (45 KB
      gzip); /kommuner/ with its map against its budget and every municipality page against
      bench/baseline-weights.json; the time from focus on the search field to a ready index (the first results for a
      query typed at once) on a cold cache;
   5. Lighthouse (mobile) performance and accessibility on /, /kommuner/, /kommuner/varmdo/ and /statistik/.
-Prints a Markdown table and writes it to bench/results/latest.md.
+Prints a Markdown table and writes it to bench/results/latest.md. `--only preview` (or build, scale, weight,
+lighthouse; several allowed) runs only those parts.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import http.server
 import json
 import os
 import platform
+import resource
 import shutil
 import socket
 import statistics
@@ -43,6 +46,8 @@ import weights as page_weights
 
 ROOT = Path(__file__).resolve().parents[1]
 INDEX_BUDGET = 45 * 1024  # search_index.json, gzip: fetched whole when a visitor opens the search
+PREVIEW_BUDGET = 0.5  # edit-to-preview under serve, at most this share of a full strict build in the same run
+PARTS = ("build", "scale", "preview", "weight", "lighthouse")
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -65,13 +70,26 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(config: Path, site: Path, strict: bool = True) -> float:
+    return timed_build(config, site, strict)[0]
+
+
+# A build's wall-clock seconds and the processor seconds it used (user and system).
+def timed_build(config: Path, site: Path, strict: bool = True) -> tuple[float, float]:
     cmd = [str(MKDOCS), "build", "-q", "-f", str(config), "-d", str(site)] + (["--strict"] if strict else [])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=config.parent)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode:
         raise SystemExit(f"bygget misslyckades ({config}):\n{result.stdout}{result.stderr}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+# The processor seconds a running process has used so far (user and system), from /proc.
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def median_build(config: Path, runs: int, strict: bool = True) -> float:
@@ -152,9 +170,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def edit_to_preview(browser, runs: int) -> list[float]:
+# Seconds from each saved edit to the reloaded page, and of a full strict build of the same copy after each edit;
+# each as (wall clock, processor seconds of `mkdocs serve` or of the build), the second figure being what a busy
+# machine does not change.
+def edit_to_preview(browser, runs: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp))
+        project = copy_project(Path(tmp) / "project")
         port = free_port()
         serve = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f",
                                   str(project / "mkdocs.yml")], cwd=project, env=ENV,
@@ -178,11 +199,11 @@ def edit_to_preview(browser, runs: int) -> list[float]:
             original = cycle.read_text(encoding="utf-8")
             name = "Åsa Zetterberg"
             assert name in original
-            times = []
+            times, builds = [], []
             for i in range(runs):
                 marker = f"{name} Mätning{i}"
                 page.wait_for_timeout(1500)  # let the previous rebuild settle
-                start = time.perf_counter()
+                start, used = time.perf_counter(), cpu_seconds(serve.pid)
                 cycle.write_text(original.replace(name, marker, 1), encoding="utf-8")
                 while True:
                     try:
@@ -193,9 +214,11 @@ def edit_to_preview(browser, runs: int) -> list[float]:
                     if time.perf_counter() - start > 30:
                         raise SystemExit("sidan laddades aldrig om")
                     time.sleep(0.01)
-                times.append(time.perf_counter() - start)
+                times.append((time.perf_counter() - start, cpu_seconds(serve.pid) - used))
+                page.wait_for_timeout(500)  # the serve process is idle again before the full build starts
+                builds.append(timed_build(project / "mkdocs.yml", Path(tmp) / f"full{i}"))
             page.close()
-            return times
+            return times, builds
         finally:
             serve.terminate()
             serve.wait(timeout=10)
@@ -300,8 +323,10 @@ def kb(n: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="körningar per mätning (median)")
+    parser.add_argument("--only", action="append", choices=PARTS, help="bara den här delen (kan upprepas)")
     args = parser.parse_args()
     runs = args.runs
+    parts = set(args.only or PARTS)
     rows = []
 
     def row(what, value, target="", ok=None):
@@ -312,55 +337,74 @@ def main() -> int:
     print(f"Maskin: {machine()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        # Alternate the two builds so that load from other programs on the machine hits both alike.
-        base_config = baseline_project(tmp / "baseline")
-        build(ROOT / "mkdocs.yml", tmp / "warm-real")
-        build(base_config, tmp / "warm-base", strict=False)
-        reals, bases = [], []
-        for i in range(runs):
-            reals.append(build(ROOT / "mkdocs.yml", tmp / f"real{i}"))
-            bases.append(build(base_config, tmp / f"base{i}", strict=False))
-        real, base = statistics.median(reals), statistics.median(bases)
-        row("Bygge, hela arkivet (med hooks)", f"{real:.2f} s")
-        row("Bygge, samma sidor som Markdown utan hooks", f"{base:.2f} s")
-        row("Kvot arkiv/baslinje", f"{real / base:.2f}×", "≤ 1,15×", real / base <= 1.15)
+        if "build" in parts:
+            # Alternate the two builds so that load from other programs on the machine hits both alike.
+            base_config = baseline_project(tmp / "baseline")
+            build(ROOT / "mkdocs.yml", tmp / "warm-real")
+            build(base_config, tmp / "warm-base", strict=False)
+            reals, bases = [], []
+            for i in range(runs):
+                reals.append(build(ROOT / "mkdocs.yml", tmp / f"real{i}"))
+                bases.append(build(base_config, tmp / f"base{i}", strict=False))
+            real, base = statistics.median(reals), statistics.median(bases)
+            row("Bygge, hela arkivet (med hooks)", f"{real:.2f} s")
+            row("Bygge, samma sidor som Markdown utan hooks", f"{base:.2f} s")
+            row("Kvot arkiv/baslinje", f"{real / base:.2f}×", "≤ 1,15×", real / base <= 1.15)
 
-        scale = {}
-        for n in (13, 130, 1300):
-            config = synthetic_project(tmp / f"syn{n}", n)
-            scale[n] = median_build(config, 3 if n < 1300 else max(1, min(runs, 3)))
-            count = f"{n:,}".replace(",", "\u00a0")
-            row(f"Bygge, syntetiskt arkiv med {count} utmärkelseår", f"{scale[n]:.2f} s")
-        row("Kvot 130/13 år", f"{scale[130] / scale[13]:.2f}×", "(10× fler år)")
-        row("Kvot 1 300/130 år", f"{scale[1300] / scale[130]:.2f}×", "≤ 12×", scale[1300] / scale[130] <= 12)
+        if "scale" in parts:
+            scale = {}
+            for n in (13, 130, 1300):
+                config = synthetic_project(tmp / f"syn{n}", n)
+                scale[n] = median_build(config, 3 if n < 1300 else max(1, min(runs, 3)))
+                count = f"{n:,}".replace(",", "\u00a0")
+                row(f"Bygge, syntetiskt arkiv med {count} utmärkelseår", f"{scale[n]:.2f} s")
+            row("Kvot 130/13 år", f"{scale[130] / scale[13]:.2f}×", "(10× fler år)")
+            row("Kvot 1 300/130 år", f"{scale[1300] / scale[130]:.2f}×", "≤ 12×", scale[1300] / scale[130] <= 12)
 
-        from playwright.sync_api import sync_playwright
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            times = edit_to_preview(browser, runs)
-            med = statistics.median(times)
-            row("Från sparad ändring till omladdad sida (mkdocs serve)", f"{med:.2f} s",
-                f"< 1,5 s (min {min(times):.2f}, max {max(times):.2f})", med < 1.5)
-            site = tmp / "site"
-            build(ROOT / "mkdocs.yml", site)
-            weights = [page_weight(browser, site) for _ in range(3)]
-            watched = page_weights.measure(browser, site)  # /kommuner/ and every municipality page
-            opened = search_ready(browser, site, max(runs, 5))
-            browser.close()
-        total = statistics.median(w["total"] for w in weights)
-        w = weights[0]
-        without = statistics.median(w["total"] - w["index_in_load"] for w in weights)
-        row("Överfört vid kall laddning av /2023/ (gzip)", kb(total), f"< 150 KB ({w['requests']} anrop)", total < 150 * 1024)
-        if w["index_in_load"]:
-            row("  varav sökindexet, som temat hämtar direkt", kb(w["index_in_load"]), f"(utan indexet {kb(without)})")
-        row("  sökindexet hämtas med sidan", "ja" if w["index_in_load"] else "nej", "först när sökningen öppnas",
-            not w["index_in_load"])
-        row("Från fokus i sökrutan till färdigt index och första träffarna (kall cache)",
-            f"{statistics.median(opened):.2f} s", f"(min {min(opened):.2f}, max {max(opened):.2f}; /kommuner/varmdo/)")
-        row("Sökindex search_index.json", f"{kb(w['index_raw'])} okomprimerat, {kb(w['index_gzip'])} gzip",
-            f"≤ {kb(INDEX_BUDGET)} gzip", w["index_gzip"] <= INDEX_BUDGET)
-        page_weights.report(row, watched)
-        lighthouse.report(row, site, min(runs, 3))
+        if parts & {"preview", "weight", "lighthouse"}:
+            from playwright.sync_api import sync_playwright
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                if "preview" in parts:
+                    previews, fulls = edit_to_preview(browser, runs)
+                    times = [wall for wall, _ in previews]
+                    med, full = statistics.median(times), statistics.median(wall for wall, _ in fulls)
+                    row("Från sparad ändring till omladdad sida (mkdocs serve)", f"{med:.2f} s",
+                        f"< 1,5 s (min {min(times):.2f}, max {max(times):.2f})", med < 1.5)
+                    row("  fullt strikt bygge av samma kopia, efter varje ändring", f"{full:.2f} s",
+                        f"(min {min(w for w, _ in fulls):.2f}, max {max(w for w, _ in fulls):.2f})")
+                    share = med / full
+                    row("Kvot omladdad sida/fullt bygge", f"{share:.2f}×", "≤ 0,5×", share <= PREVIEW_BUDGET)
+                    cpu = statistics.median(c for _, c in previews), statistics.median(c for _, c in fulls)
+                    row("  processortid: mkdocs serve per ändring / fullt bygge", f"{cpu[0]:.2f} s / {cpu[1]:.2f} s",
+                        f"(kvot {cpu[0] / cpu[1]:.2f}×; oberoende av annan last på maskinen)")
+                site = tmp / "site"
+                if parts & {"weight", "lighthouse"}:
+                    build(ROOT / "mkdocs.yml", site)
+                if "weight" in parts:
+                    weights = [page_weight(browser, site) for _ in range(3)]
+                    watched = page_weights.measure(browser, site)  # /kommuner/ and every municipality page
+                    opened = search_ready(browser, site, max(runs, 5))
+                browser.close()
+            if "weight" in parts:
+                total = statistics.median(w["total"] for w in weights)
+                w = weights[0]
+                without = statistics.median(w["total"] - w["index_in_load"] for w in weights)
+                row("Överfört vid kall laddning av /2023/ (gzip)", kb(total), f"< 150 KB ({w['requests']} anrop)",
+                    total < 150 * 1024)
+                if w["index_in_load"]:
+                    row("  varav sökindexet, som temat hämtar direkt", kb(w["index_in_load"]),
+                        f"(utan indexet {kb(without)})")
+                fetched = "ja" if w["index_in_load"] else "nej"
+                row("  sökindexet hämtas med sidan", fetched, "först när sökningen öppnas", not w["index_in_load"])
+                row("Från fokus i sökrutan till färdigt index och första träffarna (kall cache)",
+                    f"{statistics.median(opened):.2f} s",
+                    f"(min {min(opened):.2f}, max {max(opened):.2f}; /kommuner/varmdo/)")
+                row("Sökindex search_index.json", f"{kb(w['index_raw'])} okomprimerat, {kb(w['index_gzip'])} gzip",
+                    f"≤ {kb(INDEX_BUDGET)} gzip", w["index_gzip"] <= INDEX_BUDGET)
+                page_weights.report(row, watched)
+            if "lighthouse" in parts:
+                lighthouse.report(row, site, min(runs, 3))
 
     lines = [f"Maskin: {machine()}. Median av {runs} körningar ({time.strftime('%Y-%m-%d')}).", "",
              "| mätning | värde | mål | uppfyllt |", "|---|---|---|---|"]

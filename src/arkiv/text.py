@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import lru_cache
 
 NBSP = "\u00a0"
 SV_LAST = str.maketrans({"å": "\U0010fff0", "ä": "\U0010fff1", "ö": "\U0010fff2"})
@@ -83,7 +84,8 @@ def format_sek(amount: int) -> str:
     return f"{amount:,}".replace(",", NBSP) + NBSP + "kr"
 
 
-# Strip diacritics so "Värmdö" can be found as "varmdo" (NFD, then drop combining marks).
+# Strip diacritics so "Värmdö" can be found as "varmdo" (NFD, then drop combining marks). Remembered, like slugs.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

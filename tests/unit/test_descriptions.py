@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arkiv.site.descriptions import and_list, kommun_description
+from arkiv.site.descriptions import kommun_description
 from arkiv.record.model import Appearance, Entrant
 from arkiv.record.register import Kommun
 
@@ -13,12 +13,6 @@ IT, DK = "Sveriges IT-kommun", "Sveriges DigitaliseringsKommun"
 
 def app(year, award, role):
     return Appearance(year, award, role, role, E)
-
-
-def test_and_list():
-    assert and_list([2013]) == "2013"
-    assert and_list([2013, 2015]) == "2013 och 2015"
-    assert and_list(["a", "b", "c"]) == "a, b och c"
 
 
 def test_winner_with_other_years():

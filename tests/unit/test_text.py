@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from arkiv.text import NBSP, date_bounds, first_sentence, fold, format_date, format_number, format_sek, format_span, parse_date
+from arkiv.text import (NBSP, date_bounds, first_sentence, fold, format_date, format_number, format_sek, format_span,
+                        join_and, parse_date)
 
 
 @pytest.mark.parametrize("value, shown", [
@@ -71,3 +72,10 @@ def test_first_sentence():
     text = "Kalix har visat att en kommun inte behöver vara stor. Med en genomtänkt IT-strategi."
     assert first_sentence(text) == "Kalix har visat att en kommun inte behöver vara stor."
     assert first_sentence("Kort. Sedan mer text här.") == "Kort. Sedan mer text här."
+
+
+def test_join_and_is_the_one_list_joiner():
+    assert join_and([]) == ""
+    assert join_and([2013]) == "2013"
+    assert join_and([2013, 2015]) == "2013 och 2015"
+    assert join_and(["a", "b", "c"]) == "a, b och c"

@@ -28,13 +28,24 @@ def _registry(schema_dir: str) -> tuple[Registry, dict]:
     return registry, schemas
 
 
+# Data that has passed its schema in this process: `mkdocs serve` loads every file again for each saved one.
+_VALID: dict[tuple[str, str, str], None] = {}
+
+
 # Validate one loaded file against its schema; every problem becomes a DataError.
 def validate(loaded: Loaded, schema_dir: Path, schema_name: str) -> list[DataError]:
+    seen = (str(schema_dir), schema_name, repr(loaded.data))  # repr tells 1 from True and "1" (YAML gives plain types)
+    if seen in _VALID:
+        return []
     registry, schemas = _registry(str(schema_dir))
     validator = Draft202012Validator(schemas[schema_name], registry=registry)
     errors = []
     for err in validator.iter_errors(loaded.data):
         errors.extend(_explain(err, loaded))
+    if not errors:
+        if len(_VALID) >= 64:
+            _VALID.clear()
+        _VALID[seen] = None
     return errors
 
 
@@ -43,7 +54,8 @@ def _type_name(value) -> str:
         return "true/false"
     if value is None:
         return "tomt"
-    return TYPE_NAMES.get({str: "string", int: "integer", list: "array", dict: "object", float: "number"}.get(type(value), ""), type(value).__name__)
+    kinds = {str: "string", int: "integer", list: "array", dict: "object", float: "number"}
+    return TYPE_NAMES.get(kinds.get(type(value), ""), type(value).__name__)
 
 
 # Translate one jsonschema error (and, for oneOf, its best branch) into organiser-facing DataErrors.
@@ -69,34 +81,39 @@ def _explain(err: ValidationError, loaded: Loaded) -> list[DataError]:
         for key in extra:
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"Menade du {close[0]}?" if close else f"Tillåtna fält här: {', '.join(allowed)}."
-            out.append(loaded.error(path + (key,), f"okänt fält {key}.", hint, key=True))
+            out.append(loaded.error((*path, key), f"okänt fält {key}.", hint, key=True))
         return out
     if kind == "type":
         want = err.validator_value
-        want_name = TYPE_NAMES.get(want, want) if isinstance(want, str) else " eller ".join(TYPE_NAMES.get(w, w) for w in want)
+        want_name = (TYPE_NAMES.get(want, want) if isinstance(want, str)
+                     else " eller ".join(TYPE_NAMES.get(w, w) for w in want))
         raw = loaded.raw.get(path, "")
         if want == "string" and raw.lower() in YAML11_BOOLS:
             return [loaded.error(path, f"ska vara text, men YAML läser {raw} som ja/nej.",
                                  f"Skriv värdet inom citattecken: \"{raw}\".")]
         if want == "string" and isinstance(err.instance, (int, float)):
-            return [loaded.error(path, f"ska vara text, men är ett tal ({raw}).", f"Skriv värdet inom citattecken: \"{raw}\".")]
+            return [loaded.error(path, f"ska vara text, men är ett tal ({raw}).",
+                                 f"Skriv värdet inom citattecken: \"{raw}\".")]
         return [loaded.error(path, f"ska vara {want_name}, men är {_type_name(err.instance)}.", desc)]
     if kind == "pattern" and isinstance(err.instance, str) and PLACEHOLDER.search(err.instance):
         return [loaded.error(path, f"platshållaren {err.instance} är inte ifylld.",
                              "Skriv in uppgiften ur källan, eller ta bort fältet om den inte är känd.")]
     if kind == "pattern":
         if "date" in str(err.schema.get("examples", "")) or "ÅÅÅÅ" in desc:
-            return [loaded.error(path, f"{err.instance!r} är inte ett datum i formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).", "Skriv till exempel \"2023-11-21\".")]
+            return [loaded.error(path, f"{err.instance!r} är inte ett datum i formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).",
+                                 "Skriv till exempel \"2023-11-21\".")]
         return [loaded.error(path, f"{err.instance!r} har fel form.", desc or "Kontrollera stavningen.")]
     if kind in ("enum", "const"):
         options = err.validator_value if kind == "enum" else [err.validator_value]
-        return [loaded.error(path, f"{err.instance!r} är inte tillåtet här.", "Skriv ett av: " + ", ".join(map(str, options)) + ".")]
+        return [loaded.error(path, f"{err.instance!r} är inte tillåtet här.",
+                             "Skriv ett av: " + ", ".join(map(str, options)) + ".")]
     if kind == "minItems":
         return [loaded.error(path, "listan är tom.", desc or "Lägg till minst en rad, eller ta bort fältet.")]
     if kind == "minLength":
         return [loaded.error(path, "texten är tom.", "Fyll i texten, eller ta bort fältet.")]
     if kind == "maxLength":
-        return [loaded.error(path, f"texten är för lång ({len(err.instance)} tecken, högst {err.validator_value}).", "Korta texten.")]
+        return [loaded.error(path, f"texten är för lång ({len(err.instance)} tecken, högst {err.validator_value}).",
+                             "Korta texten.")]
     if kind in ("minimum", "maximum"):
         return [loaded.error(path, f"{err.instance} ligger utanför det tillåtna ({kind} {err.validator_value}).", desc)]
     return [loaded.error(path, err.message, desc)]
@@ -112,7 +129,7 @@ def _best_branch(err: ValidationError) -> list[ValidationError]:
     instance_is_obj = isinstance(err.instance, dict)
     for index, subs in by_branch.items():
         branch_schema = err.schema["oneOf"][index]
-        if instance_is_obj == ("properties" in branch_schema or branch_schema.get("type") == "object"):
-            if not any(s.validator == "type" and not s.relative_path for s in subs):
-                return subs
+        object_branch = "properties" in branch_schema or branch_schema.get("type") == "object"
+        if instance_is_obj == object_branch and not any(s.validator == "type" and not s.relative_path for s in subs):
+            return subs
     return min(by_branch.values(), key=len)

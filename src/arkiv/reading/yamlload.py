@@ -116,7 +116,8 @@ def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
     try:
         node = loader.get_single_node()
     except _AnchorRefused as exc:
-        return fail(exc.mark.line + 1, exc.mark.column + 1, "ankare och alias (&namn, *namn) används inte i arkivets filer.",
+        return fail(exc.mark.line + 1, exc.mark.column + 1,
+                    "ankare och alias (&namn, *namn) används inte i arkivets filer.",
                     "Skriv ut värdet i sin helhet på varje ställe.")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -129,7 +130,8 @@ def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
             problem += f" (hakparentesen eller klammern öppnades på rad {started.line + 1})"
         return fail(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
                     f"YAML-syntaxfel: {problem}.",
-                    "Kontrollera indrag, kolon efter fältnamn och att text med kolon eller citattecken står inom citattecken.")
+                    "Kontrollera indrag, kolon efter fältnamn och att text med kolon eller citattecken står inom "
+                    "citattecken.")
     except yaml.YAMLError as exc:
         return fail(1, 1, f"YAML-syntaxfel: {exc}.", "Kontrollera filens format.")
     finally:
@@ -157,24 +159,26 @@ def _build(node, path: tuple, loaded: Loaded, loader: _Loader, errors: list[Data
         result: dict = {}
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style:
-                errors.append(DataError(loaded.file, *_pos(key_node), path, "sammanslagning med << används inte.", "Skriv ut fälten."))
+                errors.append(DataError(loaded.file, *_pos(key_node), path, "sammanslagning med << används inte.",
+                                        "Skriv ut fälten."))
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                errors.append(DataError(loaded.file, *_pos(key_node), path, f"fältnamnet {key_node.value} är inte text.",
+                errors.append(DataError(loaded.file, *_pos(key_node), path,
+                                        f"fältnamnet {key_node.value} är inte text.",
                                         "Fältnamn skrivs med bokstäver, till exempel name:."))
                 continue
             key = key_node.value
             if key in result:
-                first = loaded.key_positions[path + (key,)]
-                errors.append(DataError(loaded.file, *_pos(key_node), path + (key,),
+                first = loaded.key_positions[(*path, key)]
+                errors.append(DataError(loaded.file, *_pos(key_node), (*path, key),
                                         f"fältet {key} står två gånger (första gången på rad {first[0]}).",
                                         "Ta bort det ena; annars skulle bara det sista gälla."))
                 continue
-            loaded.key_positions[path + (key,)] = _pos(key_node)
-            result[key] = _build(value_node, path + (key,), loaded, loader, errors)
+            loaded.key_positions[(*path, key)] = _pos(key_node)
+            result[key] = _build(value_node, (*path, key), loaded, loader, errors)
         return result
     if isinstance(node, SequenceNode):
-        return [_build(item, path + (i,), loaded, loader, errors) for i, item in enumerate(node.value)]
+        return [_build(item, (*path, i), loaded, loader, errors) for i, item in enumerate(node.value)]
     if not node.style:  # plain scalar (None from PyYAML, "" from libyaml)
         loaded.raw[path] = node.value
     if node.tag == "tag:yaml.org,2002:timestamp":

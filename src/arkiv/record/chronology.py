@@ -30,7 +30,7 @@ def next_year(archive: m.Archive) -> int:
 
 # Every cycle oldest first, with the renaming and late prize-givings marked, then the next cycle as unknown.
 def moments(archive: m.Archive) -> list[Moment]:
-    renamed = {n.first: prev.name for prev, n in zip(archive.names, archive.names[1:])}
+    renamed = {n.first: prev.name for prev, n in zip(archive.names, archive.names[1:], strict=False)}
     out = [Moment(c.year, c, renamed.get(c.year), late_ceremony(c)) for c in reversed(archive.cycles)]
     out.append(Moment(next_year(archive), None))
     return out

@@ -331,7 +331,8 @@ class Cycle:
     def source_ids(self) -> tuple[str, ...]:
         ids: list[str] = list(self.winner_sources)
         steps = self.process.steps if self.process else ()
-        parts = [self.summary, self.call, self.event, self.process, *steps, *self.rounds, self.entrants_count, self.jury,
+        parts = [self.summary, self.call, self.event, self.process, *steps, *self.rounds, self.entrants_count,
+                 self.jury,
                  *self.timeline, self.ceremony, self.prize, *self.benefits, *self.statements, *self.representatives,
                  *self.quotes, *self.partners, *self.publications, self.edition, *self.facts, *self.conflicts]
         for part in parts:

@@ -13,8 +13,9 @@ A title and an organisation belong to the role in a given year, never to the per
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from arkiv.slugs import slug
 from arkiv.text import sort_key_sv
@@ -189,14 +190,14 @@ def roles(cycle: Cycle) -> Iterator[Role]:
     if cer:
         if cer.presenter:
             yield role(cer.presenter, "prisutdelare", PRESENTER_ANCHOR, cer.sources, entrant=cycle.winner.name)
-        for p, anchor in zip(cer.received_by, recipient_anchors(cycle)):
+        for p, anchor in zip(cer.received_by, recipient_anchors(cycle), strict=False):
             yield role(p, "mottagare", anchor, cer.sources, entrant=cycle.winner.name)
-    for st, anchor in zip(cycle.statements, statement_anchors(cycle)):
+    for st, anchor in zip(cycle.statements, statement_anchors(cycle), strict=False):
         yield role(st.speaker, "uttalande", anchor, st.sources, entrant=st.entrant.name, text=st.text,
                    uncertain=st.uncertain, note=st.note)
-    for rep, anchor in zip(cycle.representatives, representative_anchors(cycle)):
+    for rep, anchor in zip(cycle.representatives, representative_anchors(cycle), strict=False):
         yield role(rep.person, "företrädare", anchor, rep.sources, entrant=rep.entrant.name, note=rep.note)
-    for q, anchor in zip(cycle.quotes, quote_anchors(cycle)):
+    for q, anchor in zip(cycle.quotes, quote_anchors(cycle), strict=False):
         yield role(q.speaker, "citerad", anchor, q.sources, text=q.text)
 
 
@@ -212,7 +213,8 @@ def index(cycles: tuple[Cycle, ...], notes: dict[str, PersonNote] | None = None)
         note = notes.get(pid)
         spellings = Counter(r.name for r in rs)
         # The data's spelling, else the most used one (the newest on a tie: roles are newest first).
-        name = (note.name if note and note.name else None) or max(spellings, key=lambda n: (spellings[n], -_first(rs, n)))
+        name = ((note.name if note and note.name else None)
+                or max(spellings, key=lambda n: (spellings[n], -_first(rs, n))))
         out.append(Individual(pid, name, tuple(rs), tuple(spellings), note.uncertain if note else False,
                               note.note if note else None, note.sources if note else ()))
     return tuple(sorted(out, key=lambda i: i.sort_key))

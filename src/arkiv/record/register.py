@@ -32,7 +32,8 @@ class Register:
     def __init__(self, kommuner: list[Kommun]):
         # Names that fold to the same address (Habo, Håbo) get their county added: "habo-jonkopings-lan".
         plain = [make_slug(k.name) for k in kommuner]
-        kommuner = [replace(k, slug=f"{s}-{make_slug(k.county)}") if plain.count(s) > 1 else k for k, s in zip(kommuner, plain)]
+        kommuner = [replace(k, slug=f"{s}-{make_slug(k.county)}") if plain.count(s) > 1 else k
+                    for k, s in zip(kommuner, plain, strict=True)]
         self.kommuner = kommuner
         self._by_name: dict[str, Kommun] = {}
         for k in kommuner:
@@ -41,7 +42,7 @@ class Register:
 
     # Read the register from its CSV file.
     @classmethod
-    def from_csv(cls, path: Path) -> "Register":
+    def from_csv(cls, path: Path) -> Register:
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         return cls([

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from arkiv.record import model as m
 from arkiv.record.register import Kommun
+from arkiv.text import join_and
 
 PREPOSITION = {"finalist": "i", "nominerad": "till"}  # finalist i …, nominerad till …
-
-
-# "2013", "2013 och 2015", "2011, 2013 och 2015".
-def and_list(items) -> str:
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} och {items[-1]}"
 
 
 # One year's part without a win: "finalist i Sveriges IT-kommun 2015", or "finalist 2015" when the award is known.
@@ -30,10 +25,10 @@ def kommun_description(kommun: Kommun, appearances: list[m.Appearance]) -> str:
     others = [a for a in years if a.role != "vinnare"]
     subject = f"{kommun.own_name} i {kommun.county}"
     if wins:
-        won = and_list(f"{a.award_name} {a.year}" for a in wins)
-        rest = and_list(_took_part(a, False) for a in others) if others else ""
+        won = join_and(f"{a.award_name} {a.year}" for a in wins)
+        rest = join_and(_took_part(a, False) for a in others) if others else ""
         return f"{subject} vann {won}" + (f" och var {rest}." if rest else ".")
     if not others:
         return f"{subject} i arkivet för Sveriges DigitaliseringsKommun."
     parts = [_took_part(a, i == 0 or a.award_name != others[i - 1].award_name) for i, a in enumerate(others)]
-    return f"{subject} var {and_list(parts)}."
+    return f"{subject} var {join_and(parts)}."

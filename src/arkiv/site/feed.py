@@ -11,11 +11,10 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-
 from arkiv.record import model as m
 from arkiv.site.lastmod import page_files, page_lastmod
-from arkiv.text import first_sentence
 from arkiv.templating import env
+from arkiv.text import first_sentence
 
 FEED_NAME = "feed.xml"  # at the site root
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -39,7 +38,8 @@ def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, s
             "image": f"{site_url}{c.year}/delning.png",
         })
     updated = max((e["updated"] for e in entries), default=_stamp(generated))
-    return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name, feed_url=site_url + FEED_NAME,
+    return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name,
+                                                    feed_url=site_url + FEED_NAME,
                                                      updated=updated, entries=entries, archive=archive)
 
 
@@ -68,6 +68,7 @@ def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str,
         loc = (node.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip()
         rel = loc[len(site_url):] if site_url and loc.startswith(site_url) else loc
         date = docs_lastmod(docs_dir, rel) if docs_dir and page_files(archive, rel) is None else None
-        rows.append((loc, date or page_lastmod(archive, lastmod, rel) or (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()))
+        theirs = (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()
+        rows.append((loc, date or page_lastmod(archive, lastmod, rel) or theirs))
     text = env().get_template("sitemap.xml.j2").render(namespace=SITEMAP_NS, rows=rows)
     return text, gzip.compress(text.encode("utf-8"), mtime=0)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from arkiv.record import stats
-
-from arkiv.site import charts
 from arkiv.record import model as m
+from arkiv.record import stats
+from arkiv.site import charts
 
 COUNTY_TEXT_ROOM = 175  # "11 gånger, varav 5 vinster" follows each county's bar
 ORG_TEXT_ROOM = 170  # the organisations' bars are followed by their years

@@ -1,8 +1,9 @@
 """Omdirigeringar från gissningsbara adresser till årets sida.
 
 Every cycle can be reached under both of the award's names, whichever was in force that year, because people search
-for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and /sveriges-digitaliseringskommun-2009/
-both lead to /2009/. Each redirect is a small static HTML page with a meta refresh, a canonical link to the real page and
+for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and
+/sveriges-digitaliseringskommun-2009/ both lead to /2009/. Each redirect is a small static HTML page with a meta
+refresh, a canonical link to the real page and
 a visible link; no JavaScript. The list of addresses the archive promises to keep is in arkiv.site.addresses.
 """
 

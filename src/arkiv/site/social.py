@@ -92,7 +92,8 @@ def generic_image(archive: m.Archive) -> bytes:
     first, latest = archive.cycles[-1].year, archive.cycles[0].year
     return _card("Arkivet", archive.names[-1].name,
                  ((f"Alla vinnare {first}–{latest}", True, 54, FOREGROUND),
-                  (f"Tidigare {archive.names[0].name} ({archive.names[0].first}–{archive.names[0].last})", False, 42, MUTED)),
+                  (f"Tidigare {archive.names[0].name} ({archive.names[0].first}–{archive.names[0].last})", False, 42,
+                   MUTED)),
                  "Juryns motiveringar, nominerade, juryer och källor")
 
 
@@ -100,5 +101,6 @@ def generic_image(archive: m.Archive) -> bytes:
 # Drawn two at a time: Pillow releases the interpreter lock while it rasterises and compresses.
 def images(archive: m.Archive) -> dict[str, bytes]:
     with ThreadPoolExecutor(max_workers=2) as pool:
-        cycles = dict(zip((image_path(c.year) for c in archive.cycles), pool.map(cycle_image, archive.cycles)))
+        drawn = pool.map(cycle_image, archive.cycles)
+        cycles = dict(zip((image_path(c.year) for c in archive.cycles), drawn, strict=True))
     return {image_path(): generic_image(archive), **cycles}

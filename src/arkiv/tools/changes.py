@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from arkiv.record import model as m
 from arkiv.record.model import DATE_FIELDS
-from arkiv.tools.labels import field_label
 from arkiv.templating import env
 from arkiv.text import format_date, format_number
+from arkiv.tools.labels import field_label
 from arkiv.tools.worddiff import Piece, word_diff
 
 # Fields that identify an item in a list, tried in order: a jury member by name, a source by id, a fact by its text.
@@ -152,8 +152,9 @@ def _diff_items(old: tuple, new: tuple, where: tuple[str, ...], name: str) -> li
     came = [k for k in after if k not in before]
     out: list[Change] = []
     # A paragraph of text that was edited reads as one change, not as one removed and one added.
-    if len(gone) == len(came) and all(_is_prose(before[g]) and _is_prose(after[c]) for g, c in zip(gone, came)):
-        out = [_changed(before[g], after[c], where, name) for g, c in zip(gone, came)]
+    if len(gone) == len(came) and all(_is_prose(before[g]) and _is_prose(after[c])
+                                      for g, c in zip(gone, came, strict=True)):
+        out = [_changed(before[g], after[c], where, name) for g, c in zip(gone, came, strict=False)]
         gone = came = []
     out += [Change(where, "tas bort", describe(before[k], name)) for k in gone]
     for key, item in after.items():

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from arkiv.tools import github as annotations
 from arkiv.errors import DataErrors
 from arkiv.templating import env
 from arkiv.text import every_years
+from arkiv.tools import github as annotations
 
 CHECK_FORMATS = ("terminal", "github")
 

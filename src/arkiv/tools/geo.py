@@ -7,7 +7,8 @@ draws a coarse outline of the country for the small locator maps, rounds everyth
 path data to src/arkiv/geo.json. The build only reads that file (arkiv.site.maps); it never imports this module.
 
     .venv/bin/python -m arkiv.tools.geo           write src/arkiv/geo.json
-    .venv/bin/python -m arkiv.tools.geo --check   exit 1 if geo.json is not what this script makes (tests/unit/test_geo.py)
+    .venv/bin/python -m arkiv.tools.geo --check   exit 1 if geo.json is not what this script makes
+                                                  (tests/unit/test_geo.py)
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def clean_coverage(geoms: np.ndarray) -> np.ndarray:
     faces = shapely.get_parts(shapely.polygonize(lines))
     face_idx, geom_idx = shapely.STRtree(geoms).query(shapely.point_on_surface(faces), predicate="within")
     owner: dict[int, int] = {}
-    for f, g in zip(face_idx.tolist(), geom_idx.tolist()):
+    for f, g in zip(face_idx.tolist(), geom_idx.tolist(), strict=False):
         owner.setdefault(f, g)  # a face two municipalities both claim goes to the first
     parts: dict[int, list] = {i: [] for i in range(len(geoms))}
     for f, g in sorted(owner.items()):
@@ -120,14 +121,15 @@ def make(source: Path = SOURCE) -> dict:
         "origin": [int(grid.left), int(grid.top)], "width": grid.width, "height": grid.height,
         "outline": grid.path(country_outline(geoms)),
         "kommuner": {code: {"d": grid.path(g), "label": p, "box": grid.box(g)}
-                     for code, g, p in zip(codes, geoms, label_points)},
+                     for code, g, p in zip(codes, geoms, label_points, strict=False)},
     }
 
 
 # The file's text: one municipality a line, so a change in the geometry reads well in a diff.
 def dumps(data: dict) -> str:
     head = {k: v for k, v in data.items() if k != "kommuner"}
-    lines = [f"  {json.dumps(code)}: {json.dumps(v, ensure_ascii=False)}" for code, v in sorted(data["kommuner"].items())]
+    lines = [f"  {json.dumps(code)}: {json.dumps(v, ensure_ascii=False)}"
+             for code, v in sorted(data["kommuner"].items())]
     body = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
     return body + ',\n "kommuner": {\n' + ",\n".join(lines) + "\n }\n}\n"
 
