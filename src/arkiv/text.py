@@ -17,10 +17,12 @@ MONTHS = (
 # Parse an archive date ("2023", "2023-10", "2023-11-21") into (year, month|None, day|None); raises ValueError.
 def parse_date(value: str) -> tuple[int, int | None, int | None]:
     parts = [int(p) for p in value.split("-")]
-    year, month, day = (parts + [None, None])[:3]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else None
+    day = parts[2] if len(parts) > 2 else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"månaden {month} finns inte")
-    if day is not None:
+    if month is not None and day is not None:  # a day always comes with a month
         dt.date(year, month, day)  # raises ValueError for 2023-02-30
     return year, month, day
 
@@ -53,7 +55,7 @@ def format_span(start: str, end: str | None) -> str:
     (y1, m1, d1), (y2, m2, d2) = parse_date(start), parse_date(end)
     if y1 == y2 and d1 is None and d2 is None and m1 and m2:
         return f"{MONTHS[m1 - 1]}–{MONTHS[m2 - 1]} {y1}"
-    if y1 == y2 and m1 == m2 and d1 and d2:
+    if y1 == y2 and m1 == m2 and m1 and d1 and d2:
         return f"{d1}–{d2} {MONTHS[m1 - 1]} {y1}"
     return f"{format_date(start)}–{format_date(end)}"
 
@@ -105,7 +107,7 @@ SV_SAME = {"æ": "ä", "ø": "ö", "ü": "y"}  # letters Swedish sorts as anothe
 
 # A sort key in Swedish alphabetical order: å, ä and ö after z; é as e, ü as y, case ignored. Other marks sort first.
 def sort_key_sv(text: str) -> tuple[int, ...]:
-    out = []
+    out: list[int] = []
     for char in text.casefold():
         char = SV_SAME.get(char, char)
         if char not in SV_ALPHABET:

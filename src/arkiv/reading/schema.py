@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -62,21 +64,25 @@ def _type_name(value) -> str:
 def _explain(err: ValidationError, loaded: Loaded) -> list[DataError]:
     path = tuple(err.absolute_path)
     kind = err.validator
-    desc = err.schema.get("description", "") if isinstance(err.schema, dict) else ""
+    schema: Mapping[str, Any] = err.schema if isinstance(err.schema, Mapping) else {}  # a bool schema has no fields
+    # iter_errors fills these in on every error it yields; the stubs also allow the Unset placeholder of a bare error.
+    value = cast(Any, err.validator_value)
+    instance = cast(Any, err.instance)
+    desc = schema.get("description", "")
     if kind == "oneOf":
         branch = _best_branch(err)
         if branch:
             return [e for sub in branch for e in _explain(sub, loaded)]
         return [loaded.error(path, "värdet har fel form.", desc)]
-    if kind == "anyOf" and all(set(b) == {"required"} for b in err.validator_value):
-        fields = [b["required"][0] for b in err.validator_value]
+    if kind == "anyOf" and all(set(b) == {"required"} for b in value):
+        fields = [b["required"][0] for b in value]
         return [loaded.error(path, "gruppen saknar innehåll.", f"Fyll i minst ett av fälten {', '.join(fields)}.")]
     if kind == "required":
         missing = err.message.split("'")[1]
         return [loaded.error(path, f"fältet {missing} saknas.", f"Lägg till {missing}: här.")]
     if kind == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        extra = [k for k in err.instance if k not in allowed]
+        allowed = sorted(schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed]
         out = []
         for key in extra:
             close = difflib.get_close_matches(key, allowed, n=1)
@@ -84,38 +90,38 @@ def _explain(err: ValidationError, loaded: Loaded) -> list[DataError]:
             out.append(loaded.error((*path, key), f"okänt fält {key}.", hint, key=True))
         return out
     if kind == "type":
-        want = err.validator_value
+        want = value
         want_name = (TYPE_NAMES.get(want, want) if isinstance(want, str)
                      else " eller ".join(TYPE_NAMES.get(w, w) for w in want))
         raw = loaded.raw.get(path, "")
         if want == "string" and raw.lower() in YAML11_BOOLS:
             return [loaded.error(path, f"ska vara text, men YAML läser {raw} som ja/nej.",
                                  f"Skriv värdet inom citattecken: \"{raw}\".")]
-        if want == "string" and isinstance(err.instance, (int, float)):
+        if want == "string" and isinstance(instance, (int, float)):
             return [loaded.error(path, f"ska vara text, men är ett tal ({raw}).",
                                  f"Skriv värdet inom citattecken: \"{raw}\".")]
-        return [loaded.error(path, f"ska vara {want_name}, men är {_type_name(err.instance)}.", desc)]
-    if kind == "pattern" and isinstance(err.instance, str) and PLACEHOLDER.search(err.instance):
-        return [loaded.error(path, f"platshållaren {err.instance} är inte ifylld.",
+        return [loaded.error(path, f"ska vara {want_name}, men är {_type_name(instance)}.", desc)]
+    if kind == "pattern" and isinstance(instance, str) and PLACEHOLDER.search(instance):
+        return [loaded.error(path, f"platshållaren {instance} är inte ifylld.",
                              "Skriv in uppgiften ur källan, eller ta bort fältet om den inte är känd.")]
     if kind == "pattern":
-        if "date" in str(err.schema.get("examples", "")) or "ÅÅÅÅ" in desc:
-            return [loaded.error(path, f"{err.instance!r} är inte ett datum i formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).",
+        if "date" in str(schema.get("examples", "")) or "ÅÅÅÅ" in desc:
+            return [loaded.error(path, f"{instance!r} är inte ett datum i formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).",
                                  "Skriv till exempel \"2023-11-21\".")]
-        return [loaded.error(path, f"{err.instance!r} har fel form.", desc or "Kontrollera stavningen.")]
+        return [loaded.error(path, f"{instance!r} har fel form.", desc or "Kontrollera stavningen.")]
     if kind in ("enum", "const"):
-        options = err.validator_value if kind == "enum" else [err.validator_value]
-        return [loaded.error(path, f"{err.instance!r} är inte tillåtet här.",
+        options = value if kind == "enum" else [value]
+        return [loaded.error(path, f"{instance!r} är inte tillåtet här.",
                              "Skriv ett av: " + ", ".join(map(str, options)) + ".")]
     if kind == "minItems":
         return [loaded.error(path, "listan är tom.", desc or "Lägg till minst en rad, eller ta bort fältet.")]
     if kind == "minLength":
         return [loaded.error(path, "texten är tom.", "Fyll i texten, eller ta bort fältet.")]
     if kind == "maxLength":
-        return [loaded.error(path, f"texten är för lång ({len(err.instance)} tecken, högst {err.validator_value}).",
+        return [loaded.error(path, f"texten är för lång ({len(instance)} tecken, högst {value}).",
                              "Korta texten.")]
     if kind in ("minimum", "maximum"):
-        return [loaded.error(path, f"{err.instance} ligger utanför det tillåtna ({kind} {err.validator_value}).", desc)]
+        return [loaded.error(path, f"{instance} ligger utanför det tillåtna ({kind} {value}).", desc)]
     return [loaded.error(path, err.message, desc)]
 
 
@@ -123,9 +129,12 @@ def _explain(err: ValidationError, loaded: Loaded) -> list[DataError]:
 def _best_branch(err: ValidationError) -> list[ValidationError]:
     by_branch: dict[int, list[ValidationError]] = {}
     for sub in err.context or []:
-        by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
+        index = sub.relative_schema_path[0]
+        assert isinstance(index, int)  # oneOf's sub-errors start at the index of their branch
+        by_branch.setdefault(index, []).append(sub)
     if not by_branch:
         return []
+    assert isinstance(err.schema, Mapping)  # the schema that holds the oneOf
     instance_is_obj = isinstance(err.instance, dict)
     for index, subs in by_branch.items():
         branch_schema = err.schema["oneOf"][index]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from arkiv.errors import DataError
 
@@ -59,17 +59,18 @@ _Loader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-_CLoader = None
+_CLoader: type[yaml.CSafeLoader] | None = None
 if getattr(yaml, "__with_libyaml__", False):
-    class _CLoader(yaml.CSafeLoader):
+    class _LibyamlLoader(yaml.CSafeLoader):
         """libyaml's parser with the same resolvers: the fast path for files that turn out to be fine."""
 
-    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _LibyamlLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _CLoader = _LibyamlLoader
 
 
 # Compose a clean file with libyaml (about ten times faster); None when anything is off, so the pure-Python
 # loader reads it again and reports the problem with its own, tested messages.
-def _fast_node(text: str):
+def _fast_node(text: str) -> tuple[Node, yaml.CSafeLoader] | tuple[None, None]:
     if _CLoader is None:
         return None, None
     try:
@@ -78,7 +79,8 @@ def _fast_node(text: str):
                 return None, None
         loader = _CLoader(text)
         try:
-            return loader.get_single_node(), loader
+            node = loader.get_single_node()
+            return (None, None) if node is None else (node, loader)
         finally:
             loader.dispose()
     except yaml.YAMLError:
@@ -102,15 +104,15 @@ def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return fail(line, column, "filen är inte UTF-8.", "Spara filen med teckenkodningen UTF-8.")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if "\t" in line:
-            return fail(lineno, line.index("\t") + 1, "filen innehåller ett tabbtecken.",
+    for lineno, text_line in enumerate(text.splitlines(), 1):
+        if "\t" in text_line:
+            return fail(lineno, text_line.index("\t") + 1, "filen innehåller ett tabbtecken.",
                         "YAML kräver mellanslag för indrag: ersätt tabben med mellanslag.")
-    node, loader = _fast_node(text)
-    if node is not None:
+    fast_node, fast_loader = _fast_node(text)
+    if fast_node is not None and fast_loader is not None:
         loaded = Loaded(file)
         errors: list[DataError] = []
-        loaded.data = _build(node, (), loaded, loader, errors)
+        loaded.data = _build(fast_node, (), loaded, fast_loader, errors)
         return (None if errors else loaded), errors
     loader = _Loader(text)
     try:
@@ -122,13 +124,14 @@ def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "felaktig YAML"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "another document" in problem:
-            return fail(mark.line + 1, mark.column + 1, "filen innehåller flera dokument (skilda åt av ---).",
+            return fail(line, column, "filen innehåller flera dokument (skilda åt av ---).",
                         "Ta bort raden med --- och allt som ska stå i en annan fil.")
-        started = exc.context_mark
-        if started and "flow" in (exc.context or "") and started.line != mark.line:
+        started = exc.context_mark  # when set, so is mark (it falls back to this one)
+        if started and mark and "flow" in (exc.context or "") and started.line != mark.line:
             problem += f" (hakparentesen eller klammern öppnades på rad {started.line + 1})"
-        return fail(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+        return fail(line, column,
                     f"YAML-syntaxfel: {problem}.",
                     "Kontrollera indrag, kolon efter fältnamn och att text med kolon eller citattecken står inom "
                     "citattecken.")
@@ -139,17 +142,18 @@ def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
     if node is None:
         return fail(1, 1, "filen är tom.", "Fyll i filen, eller ta bort den om den inte behövs.")
     loaded = Loaded(file)
-    errors: list[DataError] = []
+    errors = []
     loaded.data = _build(node, (), loaded, loader, errors)
     return (None if errors else loaded), errors
 
 
-def _pos(node) -> tuple[int, int]:
+def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 # Turn a node into plain data, recording positions and refusing anchors, aliases, tags and duplicate keys.
-def _build(node, path: tuple, loaded: Loaded, loader: _Loader, errors: list[DataError]):
+def _build(node: Node, path: tuple, loaded: Loaded, loader: yaml.SafeLoader | yaml.CSafeLoader,
+           errors: list[DataError]) -> Any:
     loaded.positions[path] = _pos(node)
     if not isinstance(node, ScalarNode) and node.tag not in PLAIN_TAGS:
         errors.append(DataError(loaded.file, *_pos(node), path, f"okänd YAML-tagg: {node.tag}.",
@@ -179,6 +183,7 @@ def _build(node, path: tuple, loaded: Loaded, loader: _Loader, errors: list[Data
         return result
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), loaded, loader, errors) for i, item in enumerate(node.value)]
+    assert isinstance(node, ScalarNode)  # a node is a mapping, a sequence or a scalar
     if not node.style:  # plain scalar (None from PyYAML, "" from libyaml)
         loaded.raw[path] = node.value
     if node.tag == "tag:yaml.org,2002:timestamp":

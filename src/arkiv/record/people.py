@@ -183,9 +183,9 @@ def roles(cycle: Cycle) -> Iterator[Role]:
                     p.organisation, **extra)
 
     if cycle.jury:
-        for p in cycle.jury.members:
-            yield role(p, "ordförande" if p.chair else "jurymedlem", p.anchor, cycle.jury.sources,
-                       uncertain=p.uncertain, note=p.note)
+        for member in cycle.jury.members:
+            yield role(member, "ordförande" if member.chair else "jurymedlem", member.anchor, cycle.jury.sources,
+                       uncertain=member.uncertain, note=member.note)
     cer = cycle.ceremony
     if cer:
         if cer.presenter:

@@ -21,7 +21,7 @@ class Kommun:
     lon: float
     slug: str = ""  # its address, "varmdo"; the Register tells Habo and Håbo apart by county
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.slug:
             object.__setattr__(self, "slug", make_slug(self.name))
 
@@ -60,7 +60,7 @@ class Register:
         names = sorted({n for k in self.kommuner for n in (k.own_name, k.name)})
         folded = {n.casefold(): n for n in names}
         hits = difflib.get_close_matches(name.casefold(), list(folded), n=3, cutoff=0.6)
-        own = {}
+        own: dict[str, str] = {}  # code -> own name, one per municipality
         for h in hits:
             k = self._by_name[h]
             own.setdefault(k.code, k.own_name)

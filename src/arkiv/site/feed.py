@@ -10,6 +10,7 @@ import gzip
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TypedDict
 
 from arkiv.record import model as m
 from arkiv.site.lastmod import page_files, page_lastmod
@@ -20,13 +21,27 @@ FEED_NAME = "feed.xml"  # at the site root
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
+class FeedEntry(TypedDict):
+    """One cycle in the feed, as feed.xml.j2 reads it."""
+
+    id: str
+    url: str
+    title: str
+    updated: str  # Atom timestamps, "2023-11-21T00:00:00Z"
+    published: str | None
+    summary: str
+    cycle: m.Cycle
+    category: str
+    image: str
+
+
 def _stamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
 
 # The Atom feed of every cycle, newest first.
 def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str], generated: str) -> str:
-    entries = []
+    entries: list[FeedEntry] = []
     for c in archive.cycles:
         url = f"{c.year}/"
         published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None

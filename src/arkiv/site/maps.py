@@ -90,7 +90,8 @@ def land_svg(archive: m.Archive) -> str:
 # county has no municipality in the archive.
 def zoom(archive: m.Archive, county: str = ZOOM_COUNTY) -> Zoom | None:
     geo, whole = geometry(), sweden(archive)
-    boxes = [geo["kommuner"][s.code]["box"] for s in whole.linked if s.kommun.county == county]
+    boxes = [geo["kommuner"][s.code]["box"] for s in whole.linked  # linked shapes all have their kommun
+             if s.kommun is not None and s.kommun.county == county]
     if not boxes:
         return None
     left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)

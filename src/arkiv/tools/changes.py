@@ -91,7 +91,7 @@ def compare(old: m.Archive, new: m.Archive) -> ArchiveChanges:
 
 
 # Sources by id: added, removed, and each changed field of one that stays.
-def _compare_sources(old: dict[str, m.Source], new: dict[str, m.Source]) -> list[Change]:
+def _compare_sources(old: Mapping[str, m.Source], new: Mapping[str, m.Source]) -> list[Change]:
     out = [Change((f"källan {key}",), "tas bort", describe(old[key], omit={"id"})) for key in old if key not in new]
     for key, source in new.items():
         if key not in old:

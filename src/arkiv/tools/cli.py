@@ -13,7 +13,7 @@ import yaml
 from arkiv.errors import DataErrors
 from arkiv.templating import env
 from arkiv.text import every_years
-from arkiv.tools import github as annotations
+from arkiv.tools import github
 
 CHECK_FORMATS = ("terminal", "github")
 
@@ -23,7 +23,7 @@ def _data_dir(value: str | None) -> Path:
 
 def _fail(message: str, fmt: str = "terminal") -> int:
     if fmt == "github":
-        print(annotations.command("error", message, title="arkiv check"))
+        print(github.command("error", message, title="arkiv check"))
     print(message, file=sys.stderr)
     return 1
 
@@ -40,7 +40,7 @@ def check(data_dir: Path, fmt: str = "terminal") -> int:
         archive = load_archive(data_dir)
     except DataErrors as exc:
         if fmt == "github":
-            print("\n".join(annotations.error_annotations(exc.errors)))
+            print("\n".join(github.error_annotations(exc.errors)))
         print(exc.report(), file=sys.stderr)
         print("Rätta felen och kör kontrollen igen.", file=sys.stderr)
         return 1

@@ -68,7 +68,9 @@ def _unpack(tar: bytes, dest: Path) -> None:
                 target.mkdir(parents=True, exist_ok=True)
             elif member.isreg():
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(archive.extractfile(member).read())
+                content = archive.extractfile(member)
+                assert content is not None  # extractfile gives None only for members that are not regular files
+                target.write_bytes(content.read())
             else:
                 raise GitRefError(f"{member.name} i git-versionen är en länk eller en annan sorts fil än en vanlig "
                                   "fil; sådana används inte i datamappen.")
