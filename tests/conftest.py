@@ -118,3 +118,57 @@ def _fill(text: str) -> str:
 def fill():
     """Fill in every placeholder of `arkiv new-cycle`'s template outside comments, as an organiser would."""
     return _fill
+
+
+# --- The test archive, built, with the shapes a year page's summary and structured data must handle -----------------
+# tests/fixtures/archive as it is (a year under the first name with an unknown jury and no ceremony: 2015; a joint
+# entrant: 2023), and in 2021 a joint winner in a last round larger than the names known, an uncertain entrant, an
+# uncertain chair, an inferred ceremony date, a venue with an ampersand and no city, an occasion and a presenter.
+SITE_PATCHES = {
+    "winners.yaml": [("  winner: Sundsvalls kommun\n", """\
+  winner:
+    name: Mora, Orsa och Älvdalens kommuner
+    kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
+""")],
+    "cycles/2021.yaml": [
+        ("      - Sundsvalls kommun\n      - Kungsbacka kommun\n", """\
+      - name: Mora, Orsa och Älvdalens kommuner
+        kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]
+      - name: Kungsbacka kommun
+        uncertain: true
+"""),
+        ("      organisation: Exempelbyrån\n",
+         "      organisation: Exempelbyrån\n      chair: true\n      uncertain: true\n"),
+        ("      organisation: Sundsvalls kommun\n", "      organisation: Mora kommun\n"),
+        ('  date: "2021-11-17"\n  city: Göteborg\n', """\
+  date: "2021-11-17"
+  uncertain: true
+  occasion: Exempelgalan
+  venue: Mässan & Co
+  presenter:
+    name: Dora Prisutdelare
+    title: minister
+"""),
+    ],
+}
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory):
+    """The test archive with SITE_PATCHES, built: (site folder, the archive as loaded)."""
+    from archive_fixture import copy_archive
+    from arkiv.reading.load import load_archive
+    base = tmp_path_factory.mktemp("small")
+    project = copy_project(base / "project")
+    shutil.rmtree(project / "data")
+    data = copy_archive(project / "data")
+    for name, edits in SITE_PATCHES.items():
+        text = (data / name).read_text(encoding="utf-8")
+        for old, new in edits:
+            assert text.count(old) == 1, (name, old)
+            text = text.replace(old, new)
+        (data / name).write_text(text, encoding="utf-8")
+    archive = load_archive(data)
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site", archive

@@ -76,7 +76,7 @@ def test_every_page_publishes_its_sections(built_site, archive):
     # What the build publishes follows from the data: each cycle's page and sections, each person's page.
     published = set(published_addresses(built_site))
     for c in archive.cycles:
-        for anchor in ("", "#motivering", "#nominerade", "#jury", "#kallor", "#citera"):
+        for anchor in ("", "#i-korthet", "#motivering", "#nominerade", "#jury", "#kallor", "#citera"):
             assert f"/{c.year}/{anchor}" in published, (c.year, anchor)
     for p in archive.people:
         assert f"/{p.url}" in published, p.url

@@ -7,8 +7,9 @@ always agree. Nothing here imports the model at run time: it reads the cycle's f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from arkiv.record.model import Cycle
@@ -76,12 +77,18 @@ def _chair(c: Cycle) -> tuple[str, str | None]:
 
 # The ceremony date: to the day, or only the month or year (or marked uncertain), or unknown.
 def _date(c: Cycle) -> tuple[str, str | None]:
-    date = c.ceremony.date if c.ceremony else None
-    if not date:
+    if c.ceremony is None or not c.ceremony.date:
         return UNKNOWN, "Datum för prisutdelningen."
-    if len(date) < len("2023-11-21"):
+    if len(c.ceremony.date) < len("2023-11-21"):
         return PARTIAL, "Dagen för prisutdelningen."
     return (PARTIAL, None) if c.ceremony.uncertain else (KNOWN, None)
+
+
+# Where the prize was handed over: the venue or the city (an occasion alone, "Kvalitetsmässans invigning", is no
+# place).
+def _place(c: Cycle) -> tuple[str, str | None]:
+    known = c.ceremony is not None and bool(c.ceremony.venue or c.ceremony.city)
+    return (KNOWN, None) if known else (UNKNOWN, "Var priset delades ut.")
 
 
 # Who handed the prize over.
@@ -116,6 +123,7 @@ FACETS: tuple[tuple[Facet, Judge], ...] = (
     (Facet("jury", "Jury", "jury"), _jury),
     (Facet("ordforande", "Ordförande", "jury"), _chair),
     (Facet("datum", "Datum", "prisutdelning"), _date),
+    (Facet("plats", "Plats", "prisutdelning"), _place),
     (Facet("prisutdelare", "Prisutdelare", "prisutdelning"), _presenter),
     (Facet("pris", "Pris", "pris"), _prize),
     (Facet("halltider", "Hålltider", "halltider"), _timeline),

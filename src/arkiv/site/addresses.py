@@ -18,9 +18,10 @@ import sys
 from pathlib import Path
 
 # The ids the archive promises: section headings (h2), list items (each entrant, jury member, source), headings,
-# figures and definitions with a name of their own (a quote's speaker, the presenter, each recipient). Not h1 (the page
-# itself) nor numbered ones (omgang-2, process-3, citat-jorgen-westergren-2).
-ID = re.compile(r'<(h2|h3|li|figure|dd)\b[^>]*?\bid="([^"]+)"')
+# figures and definitions with a name of their own (a quote's speaker, the presenter, each recipient), and sections
+# (a year's summary, #i-korthet). Not h1 (the page itself) nor numbered ones (omgang-2, process-3,
+# citat-jorgen-westergren-2).
+ID = re.compile(r'<(h2|h3|li|figure|dd|section)\b[^>]*?\bid="([^"]+)"')
 NUMBERED = re.compile(r"-\d+$")
 # Pages whose source list follows from other pages (a person's sources are those of their roles): the page and its
 # sections are promised, the numbered sources in it are not.
@@ -43,7 +44,8 @@ def published_addresses(site_dir: Path) -> list[str]:
             out.append(page)
             article = ARTICLE.search(text)
             if article and not REFRESH.search(text):
-                ids = [i for tag, i in ID.findall(article.group(1)) if tag in ("h2", "li") or not NUMBERED.search(i)]
+                ids = [i for tag, i in ID.findall(article.group(1))
+                       if tag in ("h2", "li", "section") or not NUMBERED.search(i)]
                 if page.startswith(DERIVED_SOURCES):
                     ids = [i for i in ids if not i.startswith("kalla-")]
                 out.extend(f"{page}#{html.unescape(i)}" for i in dict.fromkeys(ids))

@@ -18,10 +18,9 @@ from functools import lru_cache
 from importlib import resources
 
 from arkiv.record import knowledge
-
-from arkiv.site import feed, maps, redirects
 from arkiv.record import model as m
 from arkiv.record import people as pp
+from arkiv.site import feed, maps, redirects
 
 SCHEMA_VERSION = "2.1.0"
 FOLDER = "data/"  # where the downloads are published, relative to the site root
@@ -48,9 +47,11 @@ CSV_FILES: dict[str, str] = {
 CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "vinnare.csv": (
         ("year", "Utmärkelseåret, till exempel 2023."),
-        ("award_name", "Utmärkelsens namn det året: Sveriges IT-kommun (2001–2015) eller Sveriges DigitaliseringsKommun (från 2017)."),
+        ("award_name", "Utmärkelsens namn det året: Sveriges IT-kommun (2001–2015) eller Sveriges "
+                       "DigitaliseringsKommun (från 2017)."),
         ("winner", "Vinnaren med det namn den tävlade under, till exempel Värmdö kommun."),
-        ("kommunkoder", f"Vinnarens kommunkod (SCB, fyra siffror). Flera koder skiljs med {LIST_SEP} när flera kommuner vann tillsammans."),
+        ("kommunkoder", f"Vinnarens kommunkod (SCB, fyra siffror). Flera koder skiljs med {LIST_SEP} när flera "
+                        "kommuner vann tillsammans."),
         ("kommuner", f"Kommunernas egna namn i samma ordning som kommunkoderna, skilda med {LIST_SEP}."),
         ("motivation", "Juryns motivering ordagrant ur källan. Stycken skiljs med en tom rad."),
         ("sources", f"Id för källorna till vinnaren och motiveringen, skilda med {LIST_SEP}; se kallor.csv."),
@@ -65,7 +66,8 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("stage", "Omgångens steg: nominerad eller finalist."),
         ("round_date", "När omgången offentliggjordes (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD), annars tomt."),
         ("entrant", "Namnet som deltagaren tävlade under; kan vara flera kommuner tillsammans."),
-        ("kommunkod", "Kommunens kod (SCB, fyra siffror). En rad per kommun: ett gemensamt bidrag från tre kommuner ger tre rader."),
+        ("kommunkod", "Kommunens kod (SCB, fyra siffror). En rad per kommun: ett gemensamt bidrag från tre kommuner "
+                      "ger tre rader."),
         ("kommun", "Kommunens eget namn, till exempel Lidingö stad."),
         ("uncertain", "true om uppgiften att deltagaren var med är osäker, annars false."),
         ("note", "Arkivets anmärkning om deltagaren, annars tomt."),
@@ -93,22 +95,23 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("date", "Publiceringsdatum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD), om det framgår."),
         ("url", "Adress till källan, om den finns."),
         ("version", "Datum för den version av sidan som arkivet bygger på, om sidan skrivs över; annars tomt."),
-        ("archive_url", "Länk till Internet Archives kopia närmast den version arkivet bygger på, om källan har en adress."),
+        ("archive_url", "Länk till Internet Archives kopia närmast den version arkivet bygger på, om källan har en "
+                        "adress."),
         ("kind", "Slags källa: webbsida, nyhet, pressmeddelande, broschyr, blogg, artikel eller källdokument."),
         ("note", "Arkivets anmärkning om källan."),
         ("years", f"Utmärkelseåren vars uppgifter bygger på källan, skilda med {LIST_SEP}."),
     ),
     "personer.csv": (
-        ("person", "Personens nyckel: samma på alla rader om samma person, och samma som i adressen till personens sida "
-                   "(personer/nyckel/)."),
+        ("person", "Personens nyckel: samma på alla rader om samma person, och samma som i adressen till personens "
+                   "sida (personer/nyckel/)."),
         ("name", "Namnet så som källan skriver det det året."),
         ("role", ROLE_TEXT),
         ("year", "Utmärkelseåret."),
         ("award_name", "Utmärkelsens namn det året."),
         ("title", "Titel som källan anger det året, annars tomt. Titlar ändras: de står som källan gav dem."),
         ("organisation", "Organisation som källan anger det året, annars tomt."),
-        ("entrant", "Deltagaren rollen gäller: vinnaren för prisutdelare och mottagare, den som personen talade för vid "
-                    "uttalande och företrädare, annars tomt."),
+        ("entrant", "Deltagaren rollen gäller: vinnaren för prisutdelare och mottagare, den som personen talade "
+                    "för vid uttalande och företrädare, annars tomt."),
         ("uncertain", "true om uppgiften om rollen är osäker, annars false."),
         ("identity_uncertain", "true om källorna inte visar att personens roller gäller samma person, annars false."),
         ("sources", f"Id för källorna till rollen, skilda med {LIST_SEP}."),
@@ -135,7 +138,12 @@ def _kommun(k) -> dict:
 
 
 def _person(p: m.Person | None) -> dict | None:
-    return None if p is None else {"name": p.name, "title": p.title, "organisation": p.organisation, "key": p.key}
+    return None if p is None else _named(p)
+
+
+# A person who is always there (a jury member, a representative): name, title, organisation, key.
+def _named(p: m.Person) -> dict:
+    return {"name": p.name, "title": p.title, "organisation": p.organisation, "key": p.key}
 
 
 def _fact(f: m.Fact | None, with_year: bool = False) -> dict | None:
@@ -171,7 +179,8 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "summary": _fact(c.summary),
         "edition": archive_edition,
         "edition_statement": None if c.edition is None else {
-            "number": c.edition.number, "quote": c.edition.quote, "note": c.edition.note, "sources": list(c.edition.sources)},
+            "number": c.edition.number, "quote": c.edition.quote, "note": c.edition.note,
+            "sources": list(c.edition.sources)},
         "call": None if c.call is None else {
             "text": c.call.text, "deadline": c.call.deadline, "nominations": c.call.nominations,
             "entry_questions": [{"question": q.question, "max_chars": q.max_chars} for q in c.call.entry_questions],
@@ -192,7 +201,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
             "sources": list(c.entrants_count.sources)},
         "jury": None if jury is None else {
             "complete": jury.complete, "note": jury.note, "sources": list(jury.sources),
-            "members": [{**_person(p), "chair": p.chair, "uncertain": p.uncertain, "note": p.note,
+            "members": [{**_named(p), "chair": p.chair, "uncertain": p.uncertain, "note": p.note,
                          "url": f"{page}#{p.anchor}"} for p in jury.members]},
         "timeline": [{"date": t.date, "end": t.end, "text": t.text, "sources": list(t.sources)} for t in c.timeline],
         "ceremony": None if cer is None else {
@@ -204,7 +213,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "statements": [{"text": st.text, "speaker": _person(st.speaker), "entrant": _entrant(st.entrant),
                         "context": st.context, "uncertain": st.uncertain, "note": st.note, "sources": list(st.sources)}
                        for st in c.statements],
-        "representatives": [{**_person(r.person), "entrant": _entrant(r.entrant), "context": r.context, "note": r.note,
+        "representatives": [{**_named(r.person), "entrant": _entrant(r.entrant), "context": r.context, "note": r.note,
                              "sources": list(r.sources)} for r in c.representatives],
         "quotes": [{"text": q.text, "speaker": _person(q.speaker), "sources": list(q.sources)} for q in c.quotes],
         "partners": [{"organisations": list(p.organisations), "role": p.role, "uncertain": p.uncertain, "note": p.note,
@@ -244,7 +253,8 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
                              "hos upphovspersonen; CC0 gäller arkivets sammanställning och struktur."),
         },
         "award": {
-            "names": [{"name": n.name, "from": n.first, "to": n.last, "sources": list(n.sources)} for n in archive.names],
+            "names": [{"name": n.name, "from": n.first, "to": n.last, "sources": list(n.sources)}
+                      for n in archive.names],
             "founded": archive.founded,
             "interval_years": archive.interval,
             "purpose": {"text": archive.purpose.text, "sources": list(archive.purpose.sources)},
@@ -309,12 +319,14 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
         for sid in c.source_ids():
             years.setdefault(sid, []).append(str(c.year))
     kallor = [{"id": s.id, "title": s.title, "publisher": _cell(s.publisher), "date": _cell(s.date),
-               "url": _cell(s.url), "version": _cell(s.version), "archive_url": _cell(s.archive_url), "kind": _cell(s.kind), "note": _cell(s.note),
+               "url": _cell(s.url), "version": _cell(s.version), "archive_url": _cell(s.archive_url),
+               "kind": _cell(s.kind), "note": _cell(s.note),
                "years": LIST_SEP.join(years.get(s.id, []))} for s in archive.sources.values()]
     personer = [{"person": p.id, "name": r.name, "role": r.kind, "year": str(r.year), "award_name": r.award_name,
                  "title": _cell(r.title), "organisation": _cell(r.organisation), "entrant": _cell(r.entrant),
                  "uncertain": _bool(r.uncertain), "identity_uncertain": _bool(p.uncertain),
-                 "sources": LIST_SEP.join(r.sources), "page": site_url + p.url, "url": f"{site_url}{r.year}/#{r.anchor}"}
+                 "sources": LIST_SEP.join(r.sources), "page": site_url + p.url,
+                 "url": f"{site_url}{r.year}/#{r.anchor}"}
                 for p in archive.people for r in p.roles]
     return {"vinnare.csv": vinnare, "deltagare.csv": deltagare, "juryer.csv": juryer, "kallor.csv": kallor,
             "personer.csv": personer}
@@ -354,15 +366,15 @@ def json_fields(site_url: str = "") -> list[tuple[str, str, str]]:
             return "datum"
         node = resolve(node)
         if "enum" in node or "const" in node:
-            return "text: " + " eller ".join(node.get("enum", [node.get("const")]))
+            return "text: " + " eller ".join(str(v) for v in node.get("enum", [node.get("const")]))
         if "anyOf" in node:
             return " eller ".join(type_name(n) for n in node["anyOf"])
         t = node.get("type")
         if isinstance(t, list):
-            return " eller ".join(_TYPES.get(x, x) for x in t)
+            return " eller ".join(_TYPES.get(str(x), str(x)) for x in t)
         if t == "array":
             return "lista med " + type_name(node.get("items", {}))
-        return _TYPES.get(t, "värde")
+        return _TYPES.get(t, "värde") if isinstance(t, str) else "värde"
 
     def walk(node: dict, path: str) -> None:
         node = resolve(node)
@@ -387,8 +399,13 @@ _TYPES = {"string": "text", "integer": "heltal", "boolean": "true/false", "null"
 def build_date() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     return dt.date.today().isoformat()
+
+
+# When the data last changed: the newest date of a file in data/ (lastmod: file -> ISO date, from git), or None.
+def data_modified(lastmod: dict[str, str] | None) -> str | None:
+    return max((d for f, d in (lastmod or {}).items() if f.startswith("data/")), default=None)
 
 
 # Every text file the build publishes besides the pages: path from the site root -> text.
@@ -397,9 +414,9 @@ def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: 
                     generated: str | None = None) -> dict[str, str]:
     lastmod = lastmod or {}
     generated = generated or build_date()
-    data_modified = max((d for f, d in lastmod.items() if f.startswith("data/")), default=None)
+    modified = data_modified(lastmod)
     out = {FOLDER + name: text
-                                   for name, text in downloads(archive, site_url, generated, data_modified).items()}
+                                   for name, text in downloads(archive, site_url, generated, modified).items()}
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
     out.update(redirects.redirect_pages(archive, site_url))
     out[maps.LAND_FILE] = maps.land_svg(archive)  # the land under the map on /kommuner/

@@ -6,14 +6,16 @@ import posixpath
 from dataclasses import dataclass
 
 from arkiv.record import chronology, knowledge, stats
-
-from arkiv.site import export, feed, figures, maps
 from arkiv.record import model as m
 from arkiv.record import people as pp
+from arkiv.record.glance import glance
+from arkiv.site import export, feed, figures, maps
+from arkiv.site import structured_data as sd
 from arkiv.site.corrections import correction_url
 from arkiv.site.lastmod import page_lastmod
 from arkiv.templating import env
 from arkiv.text import sv_key
+
 NAV_YEARS = 20  # the navigation lists at most this many cycles; the home page lists them all
 
 
@@ -75,9 +77,12 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
-                   statement_anchors=pp.statement_anchors(cycle), representative_anchors=pp.representative_anchors(cycle),
+                   statement_anchors=pp.statement_anchors(cycle),
+                   representative_anchors=pp.representative_anchors(cycle),
                    presenter_anchor=pp.PRESENTER_ANCHOR,
                    edition=archive.edition_of(cycle.year), unknowns=knowledge.unknowns(cycle),
+                   glance=glance(archive, cycle), gaps_anchor=knowledge.GAPS_ANCHOR,
+                   structured_data=sd.script_json(sd.prize_giving(archive, cycle, site.url)),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
 
@@ -105,10 +110,11 @@ def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
 # About the award: purpose, names, history, the renaming.
 def render_about(archive: m.Archive, site: Site = Site()) -> str:
     process = next((c for c in archive.cycles if c.process and c.process.steps), None)
-    publications = [(c.year, p) for c in reversed(archive.cycles) for p in c.publications]
+    publications: list[tuple[int | None, m.Publication]] = [
+        (c.year, p) for c in reversed(archive.cycles) for p in c.publications]
     publications += [(None, p) for p in archive.publications]
-    ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources), *(s for h in archive.history for s in h.sources),
-           *(s for _, p in publications for s in p.sources)]
+    ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources),
+           *(s for h in archive.history for s in h.sources), *(s for _, p in publications for s in p.sources)]
     sources = [archive.sources[i] for i in dict.fromkeys(ids)]
     return _render("about.md.j2", "om/index.md", archive, site, process_cycle=process, sources=sources,
                    number={s.id: n for n, s in enumerate(sources, 1)}, publications=publications)
@@ -120,7 +126,8 @@ def render_data(archive: m.Archive, site: Site = Site()) -> str:
     return _render("data.md.j2", "data/index.md", archive, site, files=list(export.CSV_FILES.items()), rows=rows,
                    columns=export.CSV_COLUMNS, json_fields=export.json_fields(), licence_url=export.LICENCE_URL,
                    list_sep=export.LIST_SEP, feed_name=feed.FEED_NAME, first=archive.cycles[-1].year,
-                   latest=archive.cycles[0].year)
+                   latest=archive.cycles[0].year,
+                   structured_data=sd.script_json(sd.dataset(archive, site.url, export.data_modified(site.lastmod))))
 
 
 # One person's page: every role, newest first, with the title and organisation of that year.
