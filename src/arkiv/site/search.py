@@ -122,7 +122,8 @@ def _fields(doc: dict, keys: Keys, named: bool = False) -> dict[str, str]:
 def _item_docs(doc: dict, items: tuple[tuple[str, str], ...]) -> list[dict]:
     page = doc["location"].split("#", 1)[0]
     out = []
-    for inner, (anchor, person) in zip(ITEM.findall(doc.get("text", "")), items):
+    # Not strict: a list and its data may disagree in length; each pair is checked below.
+    for inner, (anchor, person) in zip(ITEM.findall(doc.get("text", "")), items, strict=False):
         line = Markup(inner).striptags()
         if not line.startswith(person):
             continue  # the list and the data disagree: keep the section as it is rather than misplace a name
