@@ -14,8 +14,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arkiv.site.addresses import (address_exists, missing_addresses, published_addresses, read_addresses,
-                                  record_addresses, removal_message)
+from arkiv import urls
+from arkiv.site.addresses import (
+    missing_addresses,
+    published_addresses,
+    read_addresses,
+    record_addresses,
+    removal_message,
+)
 from arkiv.site.redirects import redirects
 from arkiv.tools.gitref import export_folder
 
@@ -135,11 +141,13 @@ def test_a_change_that_removes_a_published_address_fails(project_copy, build, bu
     assert same.returncode == 0 and "Alla publicerade adresser finns kvar." in same.stdout
 
 
-def test_heading_ids_are_explicit_in_the_templates():
-    # The year page's section ids are written out in the template ({ #id }), not derived from the heading text.
+def test_year_page_sections_are_spelt_once():
+    # The year page's section ids come from arkiv.urls (SECTIONS), which the search keys, the gaps and the open data
+    # use too: the template writes { #{{ sections.jury }} }, never the id itself.
     template = (ROOT / "src/arkiv/templates/cycle.md.j2").read_text(encoding="utf-8")
-    for anchor in ("motivering", "nominerade", "jury", "kallor", "citera", "luckor"):
-        assert "{ #" + anchor + " }" in template, anchor
+    for attr, anchor in vars(urls.SECTIONS).items():
+        assert "{{ sections." + attr + " }}" in template, attr
+        assert "{ #" + anchor + " }" not in template and f'id="{anchor}"' not in template, anchor
 
 
 def test_redirects_land_on_the_canonical_page(built_site, archive):

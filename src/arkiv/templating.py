@@ -10,6 +10,7 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup, escape
 
+from arkiv import urls
 from arkiv.site.descriptions import kommun_description
 from arkiv.slugs import slug
 from arkiv.text import first_sentence, format_date, format_number, format_sek, format_span, join_and, ordinal
@@ -49,5 +50,5 @@ def env() -> jinja2.Environment:
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
                                md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal,
                                och=join_and, slug=slug)
-    environment.globals.update(kommun_description=kommun_description)
+    environment.globals.update(kommun_description=kommun_description, urls=urls, sections=urls.SECTIONS)
     return environment

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from arkiv import urls
+
 if TYPE_CHECKING:
     from arkiv.record.model import Cycle
 
 KNOWN, PARTIAL, UNKNOWN = "känd", "delvis", "okänd"
 STATES = (KNOWN, PARTIAL, UNKNOWN)
-GAPS_ANCHOR = "luckor"  # the year page's "Det här vet arkivet inte"
+GAPS_ANCHOR = urls.SECTIONS.gaps  # the year page's "Det här vet arkivet inte"
 
 
 @dataclass(frozen=True)
@@ -117,17 +119,17 @@ def _call(c: Cycle) -> tuple[str, str | None]:
 
 
 FACETS: tuple[tuple[Facet, Judge], ...] = (
-    (Facet("vinnare", "Vinnare", "vinnare"), _winner),
-    (Facet("motivering", "Motivering", "motivering"), _motivation),
-    (Facet("nominerade", "Nominerade", "nominerade"), _rounds),
-    (Facet("jury", "Jury", "jury"), _jury),
-    (Facet("ordforande", "Ordförande", "jury"), _chair),
-    (Facet("datum", "Datum", "prisutdelning"), _date),
-    (Facet("plats", "Plats", "prisutdelning"), _place),
-    (Facet("prisutdelare", "Prisutdelare", "prisutdelning"), _presenter),
-    (Facet("pris", "Pris", "pris"), _prize),
-    (Facet("halltider", "Hålltider", "halltider"), _timeline),
-    (Facet("inbjudan", "Inbjudan", "inbjudan"), _call),
+    (Facet("vinnare", "Vinnare", urls.SECTIONS.winner), _winner),
+    (Facet("motivering", "Motivering", urls.SECTIONS.motivation), _motivation),
+    (Facet("nominerade", "Nominerade", urls.SECTIONS.rounds), _rounds),
+    (Facet("jury", "Jury", urls.SECTIONS.jury), _jury),
+    (Facet("ordforande", "Ordförande", urls.SECTIONS.jury), _chair),
+    (Facet("datum", "Datum", urls.SECTIONS.ceremony), _date),
+    (Facet("plats", "Plats", urls.SECTIONS.ceremony), _place),
+    (Facet("prisutdelare", "Prisutdelare", urls.SECTIONS.ceremony), _presenter),
+    (Facet("pris", "Pris", urls.SECTIONS.prize), _prize),
+    (Facet("halltider", "Hålltider", urls.SECTIONS.timeline), _timeline),
+    (Facet("inbjudan", "Inbjudan", urls.SECTIONS.call), _call),
 )
 
 

@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from arkiv import urls
 from arkiv.slugs import slug
 from arkiv.text import sort_key_sv
 
 if TYPE_CHECKING:
     from arkiv.record.model import Cycle, Person
-
-FOLDER = "personer/"  # the people pages, relative to the site root
 
 # Every kind of role, in the order a year page shows them, with how the pages say it.
 ROLE_LABELS: dict[str, str] = {
@@ -96,7 +95,7 @@ class Individual:
     # The person's page, relative to the site root: "personer/asa-zetterberg/".
     @property
     def url(self) -> str:
-        return f"{FOLDER}{self.id}/"
+        return urls.person(self.id)
 
     # The cycles the person had a role in, newest first.
     @property
@@ -138,7 +137,7 @@ def person_id(p: Person) -> str:
 
 # The address of a person's page, relative to the site root.
 def person_url(p: Person) -> str:
-    return f"{FOLDER}{person_id(p)}/"
+    return urls.person(person_id(p))
 
 
 # Stable ids for repeated roles on a year page: "citat-jorgen-westergren", then "citat-jorgen-westergren-2".

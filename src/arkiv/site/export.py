@@ -17,13 +17,14 @@ import os
 from functools import lru_cache
 from importlib import resources
 
+from arkiv import urls
 from arkiv.record import knowledge
 from arkiv.record import model as m
 from arkiv.record import people as pp
 from arkiv.site import feed, maps, redirects
 
 SCHEMA_VERSION = "2.1.0"
-FOLDER = "data/"  # where the downloads are published, relative to the site root
+FOLDER = urls.DATA  # where the downloads are published, relative to the site root
 LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"

@@ -12,12 +12,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TypedDict
 
+from arkiv import urls
 from arkiv.record import model as m
 from arkiv.site.lastmod import page_files, page_lastmod
 from arkiv.templating import env
 from arkiv.text import first_sentence
 
-FEED_NAME = "feed.xml"  # at the site root
+FEED_NAME = urls.FEED  # at the site root
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -43,14 +44,14 @@ def _stamp(date: str) -> str:
 def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str], generated: str) -> str:
     entries: list[FeedEntry] = []
     for c in archive.cycles:
-        url = f"{c.year}/"
+        url = urls.year(c.year)
         published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None
         entries.append({
             "id": site_url + url, "url": site_url + url, "title": f"{c.award_name} {c.year}: {c.winner.name}",
             "updated": _stamp(page_lastmod(archive, lastmod, url) or generated),
             "published": _stamp(published) if published else None,
             "summary": first_sentence(c.motivation[0]), "cycle": c, "category": c.award_name,
-            "image": f"{site_url}{c.year}/delning.png",
+            "image": site_url + urls.share_image(c.year),
         })
     updated = max((e["updated"] for e in entries), default=_stamp(generated))
     return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name,

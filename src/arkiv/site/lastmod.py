@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from arkiv import urls
 from arkiv.record import model as m
 
 
@@ -38,7 +39,7 @@ def data_lastmod(project_dir: Path) -> dict[str, str]:
 def page_files(archive: m.Archive, url: str) -> list[str] | None:
     if re.fullmatch(r"\d{4}/", url):
         return [f"data/cycles/{url[:4]}.yaml", "data/winners.yaml"]
-    match = re.fullmatch(r"kommuner/([a-z0-9-]+)/", url)
+    match = re.fullmatch(re.escape(urls.KOMMUNER) + r"([a-z0-9-]+)/", url)
     if match:
         kommun = next((k for k in archive.kommuner if k.slug == match.group(1)), None)
         if kommun is not None:

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from arkiv import urls
 from arkiv.record import model as m
 from arkiv.record.register import Kommun
 from arkiv.record.stats import Best, best_results
 from arkiv.templating import env
 
-LAND_FILE = "kommuner/karta.svg"  # the municipalities outside the archive, drawn once and used by both maps
+LAND_FILE = urls.LAND_MAP  # the municipalities outside the archive, drawn once and used by both maps
 LOCATOR_MARK = 250  # radius of the locator's ring round the municipality, in grid units (50 km)
 ZOOM_COUNTY = "Stockholms län"  # where the archive's municipalities are too small to see on the whole map
 ZOOM_MARGIN = 0.12  # room round the zoomed municipalities, as a share of the zoomed area's size

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from arkiv import urls
 from arkiv.record import chronology, knowledge, stats
 from arkiv.record import model as m
 from arkiv.record import people as pp
@@ -36,6 +37,9 @@ class Page:
     title: str
 
 
+_file = urls.page_file  # the Markdown file of an address: "2023/" -> "2023/index.md"
+
+
 # The address of a generated page, relative to the site root: "2023/index.md" -> "2023/".
 def url_of(path: str) -> str:
     return "" if path == "index.md" else path[: -len("index.md")]
@@ -61,7 +65,7 @@ def _render(template: str, path: str, archive: m.Archive, site: Site, **context)
 
     return env().get_template(template).render(
         archive=archive, site=site, path=path, link=link, page_url=page_url, correction=correction,
-        kommun_url=lambda k: f"kommuner/{k.slug}/", person_url=pp.person_url, **context,
+        kommun_url=lambda k: urls.kommun(k.slug), person_url=pp.person_url, **context,
     )
 
 
@@ -74,7 +78,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     sources = [archive.sources[s] for s in cycle.source_ids()]
     number = {s.id: n for n, s in enumerate(sources, 1)}
     lastmod = page_lastmod(archive, site.lastmod or {}, f"{cycle.year}/")
-    return _render("cycle.md.j2", f"{cycle.year}/index.md", archive, site, cycle=cycle, newer=newer, older=older,
+    return _render("cycle.md.j2", _file(urls.year(cycle.year)), archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
                    statement_anchors=pp.statement_anchors(cycle),
@@ -88,21 +92,21 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
 
 # Home page: what the award is and every cycle in a table.
 def render_home(archive: m.Archive, site: Site = Site()) -> str:
-    return _render("home.md.j2", "index.md", archive, site, next_year=chronology.next_year(archive),
+    return _render("home.md.j2", _file(urls.HOME), archive, site, next_year=chronology.next_year(archive),
                    chronology=chronology.moments(archive))
 
 
 # One municipality's page with each appearance.
 def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
-    url = f"kommuner/{kommun.slug}/"
-    return _render("kommun.md.j2", url + "index.md", archive, site, kommun=kommun, locator=maps.locator(kommun),
+    url = urls.kommun(kommun.slug)
+    return _render("kommun.md.j2", _file(url), archive, site, kommun=kommun, locator=maps.locator(kommun),
                    appearances=archive.appearances(kommun.code), lastmod=page_lastmod(archive, site.lastmod or {}, url))
 
 
 # Every municipality that has taken part: the map of Sweden, then county by county.
 def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
     records = sorted(stats.records(archive), key=lambda r: (sv_key(r.kommun.county), sv_key(r.kommun.name)))
-    return _render("kommuner.md.j2", "kommuner/index.md", archive, site, records=records, sweden=maps.sweden(archive),
+    return _render("kommuner.md.j2", _file(urls.KOMMUNER), archive, site, records=records, sweden=maps.sweden(archive),
                    zoom=maps.zoom(archive), counts=stats.best_counts(archive),
                    land=posixpath.relpath(maps.LAND_FILE, "kommuner"))
 
@@ -116,14 +120,14 @@ def render_about(archive: m.Archive, site: Site = Site()) -> str:
     ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources),
            *(s for h in archive.history for s in h.sources), *(s for _, p in publications for s in p.sources)]
     sources = [archive.sources[i] for i in dict.fromkeys(ids)]
-    return _render("about.md.j2", "om/index.md", archive, site, process_cycle=process, sources=sources,
+    return _render("about.md.j2", _file(urls.ABOUT), archive, site, process_cycle=process, sources=sources,
                    number={s.id: n for n, s in enumerate(sources, 1)}, publications=publications)
 
 
 # Open data: every download with its fields, the licence and the municipality code as join key.
 def render_data(archive: m.Archive, site: Site = Site()) -> str:
     rows = {name: len(r) for name, r in export.csv_rows(archive, site.url).items()}
-    return _render("data.md.j2", "data/index.md", archive, site, files=list(export.CSV_FILES.items()), rows=rows,
+    return _render("data.md.j2", _file(urls.DATA), archive, site, files=list(export.CSV_FILES.items()), rows=rows,
                    columns=export.CSV_COLUMNS, json_fields=export.json_fields(), licence_url=export.LICENCE_URL,
                    list_sep=export.LIST_SEP, feed_name=feed.FEED_NAME, first=archive.cycles[-1].year,
                    latest=archive.cycles[0].year,
@@ -134,7 +138,7 @@ def render_data(archive: m.Archive, site: Site = Site()) -> str:
 def render_person(archive: m.Archive, person: pp.Individual, site: Site = Site()) -> str:
     ids = [*(s for r in person.roles for s in r.sources), *person.sources]
     sources = [archive.sources[i] for i in dict.fromkeys(ids)]
-    return _render("person.md.j2", person.url + "index.md", archive, site, person=person, sources=sources,
+    return _render("person.md.j2", _file(person.url), archive, site, person=person, sources=sources,
                    number={s.id: n for n, s in enumerate(sources, 1)},
                    lastmod=page_lastmod(archive, site.lastmod or {}, person.url))
 
@@ -142,50 +146,51 @@ def render_person(archive: m.Archive, person: pp.Individual, site: Site = Site()
 # Index of everyone with a role, by surname.
 def render_people(archive: m.Archive, site: Site = Site()) -> str:
     several = [p for p in archive.people if len(p.years) > 1]
-    return _render("personer.md.j2", pp.FOLDER + "index.md", archive, site, several=several)
+    return _render("personer.md.j2", _file(urls.PERSONER), archive, site, several=several)
 
 
 # What the archive knows: every cycle by facet, and the next cycle, all unknown.
 def render_gaps(archive: m.Archive, site: Site = Site()) -> str:
     rows = [(c, knowledge.cells(c)) for c in archive.cycles]
-    return _render("luckor.md.j2", "luckor/index.md", archive, site, rows=rows, facets=[f for f, _ in knowledge.FACETS],
+    return _render("luckor.md.j2", _file(urls.LUCKOR), archive, site, rows=rows,
+                   facets=[f for f, _ in knowledge.FACETS],
                    next_year=chronology.next_year(archive), next_cells=knowledge.unknown_cells(),
                    totals=knowledge.totals(cells for _, cells in rows), states=knowledge.STATES)
 
 
 # Which personal data the archive holds, why, and how to have it corrected or removed.
 def render_privacy(archive: m.Archive, site: Site = Site()) -> str:
-    return _render("integritet.md.j2", "integritet/index.md", archive, site)
+    return _render("integritet.md.j2", _file(urls.PRIVACY), archive, site)
 
 
 # The archive in figures: counts from arkiv.record.stats as charts, each with its table.
 def render_statistik(archive: m.Archive, site: Site = Site()) -> str:
-    return _render("statistik.md.j2", "statistik/index.md", archive, site, **figures.statistik(archive))
+    return _render("statistik.md.j2", _file(urls.STATISTIK), archive, site, **figures.statistik(archive))
 
 
 # Every generated page of the archive.
 def all_pages(archive: m.Archive, site: Site = Site()) -> list[Page]:
-    pages = [Page("index.md", render_home(archive, site), "Start"),
-             Page("om/index.md", render_about(archive, site), "Om utmärkelsen"),
-             Page("kommuner/index.md", render_kommuner(archive, site), "Kommuner"),
-             Page("data/index.md", render_data(archive, site), "Öppna data"),
-             Page("statistik/index.md", render_statistik(archive, site), "Arkivet i siffror"),
-             Page(pp.FOLDER + "index.md", render_people(archive, site), "Personer"),
-             Page("luckor/index.md", render_gaps(archive, site), "Luckor i uppgifterna"),
-             Page("integritet/index.md", render_privacy(archive, site), "Integritet")]
+    pages = [Page(_file(urls.HOME), render_home(archive, site), "Start"),
+             Page(_file(urls.ABOUT), render_about(archive, site), "Om utmärkelsen"),
+             Page(_file(urls.KOMMUNER), render_kommuner(archive, site), "Kommuner"),
+             Page(_file(urls.DATA), render_data(archive, site), "Öppna data"),
+             Page(_file(urls.STATISTIK), render_statistik(archive, site), "Arkivet i siffror"),
+             Page(_file(urls.PERSONER), render_people(archive, site), "Personer"),
+             Page(_file(urls.LUCKOR), render_gaps(archive, site), "Luckor i uppgifterna"),
+             Page(_file(urls.PRIVACY), render_privacy(archive, site), "Integritet")]
     for c in archive.cycles:
-        pages.append(Page(f"{c.year}/index.md", render_cycle(archive, c, site), str(c.year)))
+        pages.append(Page(_file(urls.year(c.year)), render_cycle(archive, c, site), str(c.year)))
     for k in archive.kommuner:
-        pages.append(Page(f"kommuner/{k.slug}/index.md", render_kommun(archive, k, site), k.own_name))
+        pages.append(Page(_file(urls.kommun(k.slug)), render_kommun(archive, k, site), k.own_name))
     for p in archive.people:
-        pages.append(Page(p.url + "index.md", render_person(archive, p, site), p.name))
+        pages.append(Page(_file(p.url), render_person(archive, p, site), p.name))
     return pages
 
 
 # The navigation: start, the newest cycles first, municipalities, people, gaps, about. Short, so page weight stays flat.
 def nav(archive: m.Archive) -> list:
-    years = [{str(c.year): f"{c.year}/index.md"} for c in archive.cycles[:NAV_YEARS]]
-    return [{"Start": "index.md"}, {"Utmärkelseår": years}, {"Kommuner": "kommuner/index.md"},
-            {"Personer": pp.FOLDER + "index.md"}, {"Statistik": "statistik/index.md"}, {"Luckor": "luckor/index.md"},
-            {"Om utmärkelsen": "om/index.md"}, {"Öppna data": "data/index.md"}, {"Tillgänglighet": "tillganglighet.md"},
-            {"Integritet": "integritet/index.md"}]
+    years = [{str(c.year): _file(urls.year(c.year))} for c in archive.cycles[:NAV_YEARS]]
+    return [{"Start": _file(urls.HOME)}, {"Utmärkelseår": years}, {"Kommuner": _file(urls.KOMMUNER)},
+            {"Personer": _file(urls.PERSONER)}, {"Statistik": _file(urls.STATISTIK)}, {"Luckor": _file(urls.LUCKOR)},
+            {"Om utmärkelsen": _file(urls.ABOUT)}, {"Öppna data": _file(urls.DATA)},
+            {"Tillgänglighet": "tillganglighet.md"}, {"Integritet": _file(urls.PRIVACY)}]

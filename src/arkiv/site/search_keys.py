@@ -8,11 +8,12 @@ som i templates/cycle.md.j2.
 
 from __future__ import annotations
 
+from arkiv import urls
 from arkiv.record import model as m
 from arkiv.record.register import Kommun
 from arkiv.site.search import Keys
 
-PEOPLE_PAGES = "personer/"  # a person's own page: personer/<slug>/
+S = urls.SECTIONS
 
 
 # A municipality's names as visitors write them: its own ("Lidingö stad"), and the short one when the own name does
@@ -31,21 +32,21 @@ def entrant_names(e: m.Entrant) -> tuple[str, ...]:
 # The keys of one year's page (every name the award has had: "it-kommun 2019" finds 2019) and of its sections: each
 # round names its entrants other than the winner.
 def cycle_keys(c: m.Cycle, award_names: tuple[str, ...] = ()) -> dict[str, Keys]:
-    url = f"{c.year}/"
+    url = urls.year(c.year)
     out = {url: Keys(names=award_names, winner=entrant_names(c.winner)),
-           url + "#motivering": Keys(join_page=True)}
+           f"{url}#{S.motivation}": Keys(join_page=True)}
     for i, rnd in enumerate(c.rounds, 1):
         names = [n for e in rnd.entrants if not e.codes <= c.winner.codes for n in entrant_names(e)]
         if names:
-            out[url + f"#omgang-{i}"] = Keys(entrants=tuple(dict.fromkeys(names)))
+            out[f"{url}#{urls.round_anchor(i)}"] = Keys(entrants=tuple(dict.fromkeys(names)))
     if c.jury:
-        out[url + "#jury"] = Keys(items=tuple((p.anchor, p.name) for p in c.jury.members))
+        out[f"{url}#{S.jury}"] = Keys(items=tuple((p.anchor, p.name) for p in c.jury.members))
     if c.ceremony:
         named = [p.name for p in (c.ceremony.presenter, *c.ceremony.received_by) if p]
         if named:
-            out[url + "#prisutdelning"] = Keys(people=tuple(named))
+            out[f"{url}#{S.ceremony}"] = Keys(people=tuple(named))
     if c.quotes:
-        out[url + "#citat"] = Keys(people=tuple(dict.fromkeys(q.speaker.name for q in c.quotes)))
+        out[f"{url}#{S.quotes}"] = Keys(people=tuple(dict.fromkeys(q.speaker.name for q in c.quotes)))
     return out
 
 
@@ -63,10 +64,10 @@ def site_keys(archive: m.Archive, pages: dict[str, tuple[str, object]]) -> dict[
     for url, (title, words) in pages.items():
         if words:
             out.update(front_matter_keys(url, words))
-        elif url.startswith(PEOPLE_PAGES) and url.count("/") == 2:
+        elif url.startswith(urls.PERSONER) and url.count("/") == 2:
             out[url] = Keys(names=(title,))
     for k in archive.kommuner:
-        out[f"kommuner/{k.slug}/"] = Keys(names=kommun_names(k))
+        out[urls.kommun(k.slug)] = Keys(names=kommun_names(k))
     for c in archive.cycles:
         out.update(cycle_keys(c, tuple(n.name for n in archive.names)))
     return out

@@ -13,11 +13,10 @@ from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFont
 
+from arkiv import urls
 from arkiv.record import model as m
 
 SIZE = (1200, 630)
-IMAGE_NAME = "delning.png"
-GENERIC = IMAGE_NAME  # the archive's own image, at the site root
 MARGIN = 80
 BACKGROUND = (48, 63, 159)  # Material indigo 700: white text on it has a contrast ratio above 8:1
 FOREGROUND = (255, 255, 255)
@@ -27,7 +26,7 @@ ACCENT = (255, 213, 79)  # amber 300, the band at the bottom
 
 # The path of a cycle's share image: "2023/delning.png".
 def image_path(year: int | None = None) -> str:
-    return GENERIC if year is None else f"{year}/{IMAGE_NAME}"
+    return urls.share_image(year)
 
 
 @lru_cache(maxsize=32)
@@ -80,9 +79,9 @@ def _card(kicker: str, headline: str, lines: tuple[tuple[str, bool, int, tuple],
     return out.getvalue()
 
 
-# The share image of one cycle, as PNG bytes.
-def cycle_image(cycle: m.Cycle) -> bytes:
-    return _card("Arkivet för Sveriges DigitaliseringsKommun", str(cycle.year),
+# The share image of one cycle, as PNG bytes, under the archive's name.
+def cycle_image(cycle: m.Cycle, title: str) -> bytes:
+    return _card(title, str(cycle.year),
                  ((cycle.award_name, True, 58, FOREGROUND), ("Vinnare: " + cycle.winner.name, False, 50, FOREGROUND)),
                  "Juryns motivering, nominerade, jury och källor")
 
@@ -101,6 +100,6 @@ def generic_image(archive: m.Archive) -> bytes:
 # Drawn two at a time: Pillow releases the interpreter lock while it rasterises and compresses.
 def images(archive: m.Archive) -> dict[str, bytes]:
     with ThreadPoolExecutor(max_workers=2) as pool:
-        drawn = pool.map(cycle_image, archive.cycles)
+        drawn = pool.map(cycle_image, archive.cycles, [archive.title] * len(archive.cycles))
         cycles = dict(zip((image_path(c.year) for c in archive.cycles), drawn, strict=True))
     return {image_path(): generic_image(archive), **cycles}
