@@ -2,7 +2,8 @@
 
 Measures, with medians of several runs on this machine:
   1. a full `mkdocs build` of the real archive against a baseline built in the same run: the same pages written out
-     as plain Markdown (arkiv.site.pages.all_pages) and built by MkDocs without the hooks, same theme and config otherwise;
+     as plain Markdown (arkiv.site.pages.all_pages) and built by MkDocs without the hooks, same theme and config
+     otherwise;
   2. scaling: synthetic archives of 13, 130 and 1,300 cycles (years 2001, 2003, ...; the synthetic copy of the data
      schema allows years up to 9999, since the real schema stops at 2099);
   3. edit-to-preview: `mkdocs serve --livereload`, /2023/ open in Chromium, data/cycles/2023.yaml edited in a temp copy
@@ -23,8 +24,8 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import io
 import http.server
+import io
 import json
 import os
 import platform
@@ -58,7 +59,8 @@ PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "data", "src"]
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "?")
-    return f"{os.cpu_count()} kärnor ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{os.cpu_count()} kärnor ({cpu}), Python {platform.python_version()}, {system}"
 
 
 def copy_project(dest: Path) -> Path:
@@ -103,8 +105,8 @@ def median_build(config: Path, runs: int, strict: bool = True) -> float:
 def baseline_project(dest: Path) -> Path:
     """The archive's pages pre-rendered as Markdown files, built without hooks (same theme, overrides and CSS)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from arkiv.site import pages
     from arkiv.reading.load import load_archive
+    from arkiv.site import pages
 
     archive = load_archive(ROOT / "data")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
