@@ -2,7 +2,7 @@
 """Projektets enda ingång: sätter upp miljön själv och kör det du ber om.
 
     python3 dev.py serve    bygg och visa sajten på http://127.0.0.1:8000/ med automatisk omladdning
-    python3 dev.py test     kör hela testsviten (installerar Chromium och Java vid behov)
+    python3 dev.py test     kör ruff, mypy och hela testsviten (installerar Chromium och Java vid behov)
     python3 dev.py test --fast   den snabba slingan medan du arbetar: enhetstesterna och felkorpusen, utan
                             bygge, webbläsare eller apt (under en halv minut)
     python3 dev.py build    bygg sajten till site/ (strikt)
@@ -26,6 +26,7 @@ TOOLS = ROOT / ".tools"
 VENV = ROOT / ".venv"
 UV_VERSION = "0.13.9"
 BIN = "Scripts" if os.name == "nt" else "bin"
+FAST_TIER = "tests/unit"  # in-process tests: the package, the rules and the broken-data corpus
 
 
 def run(*cmd, check=True, **kw) -> int:
@@ -102,9 +103,15 @@ def main(argv: list[str]) -> int:
         ensure_env(extra_test=True)
         if "--fast" in rest:
             rest.remove("--fast")
-            return run(tool("pytest"), *(rest or ["-q", "tests/unit"]), check=False)
+            paths = [a for a in rest if not a.startswith("-")]
+            return run(tool("pytest"), "-q", *rest, *([] if paths else [FAST_TIER]), check=False)
         ensure_system_packages()
-        return run(tool("pytest"), *(rest or ["-q"]), check=False)
+        # Lint and types first (seconds), then every tier on two workers; each file stays on one worker, so a
+        # file's shared build or browser is made once.
+        lint = run(tool("ruff"), "check", ".", check=False)
+        types = run(tool("mypy"), check=False)
+        tests = run(tool("pytest"), *(rest or ["-q", "-n", "2", "--dist", "loadfile"]), check=False)
+        return lint or types or tests
     if what == "bench":
         ensure_env(extra_test=True)
         ensure_system_packages()

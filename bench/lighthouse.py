@@ -28,7 +28,8 @@ PERFORMANCE, ACCESSIBILITY = 0.98, 1.0
 def ensure_cli() -> Path:
     if not CLI.exists():
         PREFIX.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-fund", "--no-audit", "--prefix", str(PREFIX), "lighthouse@12"], check=True)
+        subprocess.run(["npm", "install", "--no-fund", "--no-audit", "--prefix", str(PREFIX), "lighthouse@12"],
+                       check=True)
     return CLI
 
 
@@ -37,8 +38,10 @@ def audit(url: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "lh.json"
         subprocess.run([str(ensure_cli()), url, "--quiet", "--only-categories=performance,accessibility",
-                        "--chrome-flags=--headless --no-sandbox --disable-gpu", "--output=json", f"--output-path={out}"],
-                       check=True, capture_output=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=180)
+                        "--chrome-flags=--headless --no-sandbox --disable-gpu", "--output=json",
+                        f"--output-path={out}"],
+                       check=True, capture_output=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                       timeout=180)
         report = json.loads(out.read_text(encoding="utf-8"))
     return {k: v["score"] for k, v in report["categories"].items()}
 
@@ -76,4 +79,5 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = Path(tmp) / "site"
         build(ROOT / "mkdocs.yml", built)
-        report(lambda *cells: print("  ".join(str(c) for c in cells)), built, int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+        runs = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+        report(lambda *cells: print("  ".join(str(c) for c in cells)), built, runs)

@@ -2,15 +2,18 @@
 
 Measures, with medians of several runs on this machine:
   1. a full `mkdocs build` of the real archive against a baseline built in the same run: the same pages written out
-     as plain Markdown (arkiv.site.pages.all_pages) and built by MkDocs without the hooks, same theme and config otherwise;
+     as plain Markdown (arkiv.site.pages.all_pages) and built by MkDocs without the hooks, same theme and config
+     otherwise;
   2. scaling: synthetic archives of 13, 130 and 1,300 cycles (years 2001, 2003, ...; the synthetic copy of the data
      schema allows years up to 9999, since the real schema stops at 2099);
   3. edit-to-preview: `mkdocs serve --livereload`, /2023/ open in Chromium, data/cycles/2023.yaml edited in a temp copy
      of the project, time until the reloaded page shows the change; after each edit, a full `mkdocs build --strict`
      of the same copy, so that the preview is weighed against a full build in the same run (budget: at most half);
-  4. page weight: bytes Chromium transfers for a cold load of /2023/ from a gzip-serving server, and the search index
-     against its budget (45 KB gzip); /kommuner/ with its map against its budget and every municipality page against
-     bench/baseline-weights.json;
+  4. page weight: bytes Chromium transfers for a cold load of /2023/ from a gzip-serving server (the search index is
+     not among them: it is fetched when a visitor opens the search), and the search index against its budget (45 KB
+     gzip); /kommuner/ with its map against its budget and every municipality page against
+     bench/baseline-weights.json; the time from focus on the search field to a ready index (the first results for a
+     query typed at once) on a cold cache;
   5. Lighthouse (mobile) performance and accessibility on /, /kommuner/, /kommuner/varmdo/ and /statistik/.
 Prints a Markdown table and writes it to bench/results/latest.md. `--only preview` (or build, scale, weight,
 lighthouse; several allowed) runs only those parts.
@@ -21,8 +24,8 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import io
 import http.server
+import io
 import json
 import os
 import platform
@@ -43,7 +46,7 @@ import lighthouse
 import weights as page_weights
 
 ROOT = Path(__file__).resolve().parents[1]
-INDEX_BUDGET = 45 * 1024  # search_index.json, gzip: the theme fetches it whole on the first page a visitor opens
+INDEX_BUDGET = 45 * 1024  # search_index.json, gzip: fetched whole when a visitor opens the search
 PREVIEW_BUDGET = 0.5  # edit-to-preview under serve, at most this share of a full strict build in the same run
 PARTS = ("build", "scale", "preview", "weight", "lighthouse")
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -56,7 +59,8 @@ PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "data", "src"]
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "?")
-    return f"{os.cpu_count()} kärnor ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{os.cpu_count()} kärnor ({cpu}), Python {platform.python_version()}, {system}"
 
 
 def copy_project(dest: Path) -> Path:
@@ -101,8 +105,8 @@ def median_build(config: Path, runs: int, strict: bool = True) -> float:
 def baseline_project(dest: Path) -> Path:
     """The archive's pages pre-rendered as Markdown files, built without hooks (same theme, overrides and CSS)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from arkiv.site import pages
     from arkiv.reading.load import load_archive
+    from arkiv.site import pages
 
     archive = load_archive(ROOT / "data")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -276,6 +280,42 @@ def page_weight(browser, site: Path) -> dict:
             "index_raw": len(raw), "index_gzip": len(gzip.compress(raw, 6))}
 
 
+# Focus on the search field of a freshly loaded page (cold cache) and a query typed at once, as a visitor does:
+# the time until the first results show. The search script fetches the index only now, and the theme sends the
+# query as soon as its worker has built the index, so this is the time from opening the search to a ready index.
+FOCUS_TO_RESULTS = """async query => {
+  const field = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const start = performance.now();
+  field.focus();
+  field.value = query;
+  field.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+  await new Promise(done => {
+    const check = () => list.querySelector('li > a') ? done() : setTimeout(check, 2);
+    check();
+  });
+  return performance.now() - start;
+}"""
+
+
+# Seconds from focus to the first results, once per fresh browser context (empty cache) on a municipality page.
+def search_ready(browser, site: Path, runs: int, path: str = "kommuner/varmdo/") -> list[float]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    out = []
+    try:
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/{path}", wait_until="networkidle")
+            page.wait_for_timeout(300)
+            out.append(page.evaluate(FOCUS_TO_RESULTS, "falkenberg") / 1000)
+            context.close()
+    finally:
+        server.shutdown()
+    return out
+
+
 # --- report ----------------------------------------------------------------------------------------------------------
 
 def kb(n: float) -> str:
@@ -346,6 +386,7 @@ def main() -> int:
                 if "weight" in parts:
                     weights = [page_weight(browser, site) for _ in range(3)]
                     watched = page_weights.measure(browser, site)  # /kommuner/ and every municipality page
+                    opened = search_ready(browser, site, max(runs, 5))
                 browser.close()
             if "weight" in parts:
                 total = statistics.median(w["total"] for w in weights)
@@ -356,6 +397,11 @@ def main() -> int:
                 if w["index_in_load"]:
                     row("  varav sökindexet, som temat hämtar direkt", kb(w["index_in_load"]),
                         f"(utan indexet {kb(without)})")
+                fetched = "ja" if w["index_in_load"] else "nej"
+                row("  sökindexet hämtas med sidan", fetched, "först när sökningen öppnas", not w["index_in_load"])
+                row("Från fokus i sökrutan till färdigt index och första träffarna (kall cache)",
+                    f"{statistics.median(opened):.2f} s",
+                    f"(min {min(opened):.2f}, max {max(opened):.2f}; /kommuner/varmdo/)")
                 row("Sökindex search_index.json", f"{kb(w['index_raw'])} okomprimerat, {kb(w['index_gzip'])} gzip",
                     f"≤ {kb(INDEX_BUDGET)} gzip", w["index_gzip"] <= INDEX_BUDGET)
                 page_weights.report(row, watched)

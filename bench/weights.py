@@ -100,7 +100,8 @@ def read_baseline() -> dict[str, dict]:
 
 
 # Each municipality page against the baseline: (path, baseline transfer, now, ratio), worst first.
-def compare(now: dict[str, dict], baseline: dict[str, dict], key: str = "transfer") -> list[tuple[str, int, int, float]]:
+def compare(now: dict[str, dict], baseline: dict[str, dict],
+            key: str = "transfer") -> list[tuple[str, int, int, float]]:
     rows = [(p, baseline[p][key], now[p][key], now[p][key] / baseline[p][key])
             for p in baseline if p != "/kommuner/" and p in now]
     return sorted(rows, key=lambda r: -r[3])
@@ -111,14 +112,16 @@ def report(row, now: dict[str, dict]) -> None:
     base = read_baseline()
     k = now["/kommuner/"]
     together = k["document"] + k["map"]
-    row("/kommuner/ med kartan, sidan och kartan (gzip)", f"{kb(together)} ({kb(k['document'])} + karta.svg {kb(k['map'])})",
+    row("/kommuner/ med kartan, sidan och kartan (gzip)",
+        f"{kb(together)} ({kb(k['document'])} + karta.svg {kb(k['map'])})",
         f"< 90 KB (före kartan {kb(base['/kommuner/']['document'])})", together < MAP_BUDGET)
-    row("  /kommuner/ överfört vid kall laddning", kb(k["transfer"]), f"(före kartan {kb(base['/kommuner/']['transfer'])})")
+    row("  /kommuner/ överfört vid kall laddning", kb(k["transfer"]),
+        f"(före kartan {kb(base['/kommuner/']['transfer'])})")
     worst = compare(now, base)[0]
-    row("Kommunsida, största ökning mot baslinjen (överfört, gzip)", f"+{100 * (worst[3] - 1):.1f} % ({worst[0]})",
+    row("Kommunsida, största ökning mot baslinjen (överfört, gzip)", f"{100 * (worst[3] - 1):+.1f} % ({worst[0]})",
         f"≤ +10 % ({kb(worst[1])} → {kb(worst[2])})", all(r[3] <= 1 + GROWTH for r in compare(now, base)))
     doc = compare(now, base, "document")[0]
-    row("  kommunsidans eget HTML-dokument (gzip)", f"+{100 * (doc[3] - 1):.1f} % ({doc[0]})",
+    row("  kommunsidans eget HTML-dokument (gzip)", f"{100 * (doc[3] - 1):+.1f} % ({doc[0]})",
         f"({kb(doc[1])} → {kb(doc[2])}: lägeskartan ligger i sidan)")
 
 

@@ -78,6 +78,7 @@ class Audit:
     violations: dict = field(default_factory=dict)  # (scheme, width, path) -> list of violations
     foreign: dict = field(default_factory=dict)  # path -> urls of requests to another host
     failed: dict = field(default_factory=dict)  # path -> local requests that failed (404 etc.)
+    search_index: dict = field(default_factory=dict)  # path -> requests for the search index (none: nothing opens it)
     cookies: dict = field(default_factory=dict)  # scheme -> cookies in the context after every page
     storage: dict = field(default_factory=dict)  # (scheme, path) -> {"local": [...], "session": [...]}
     overflow: dict = field(default_factory=dict)  # (scheme, path) -> (scrollWidth, clientWidth) at 360 px
@@ -100,6 +101,8 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
                 path = current.get(tab)
                 if urlsplit(request.url).netloc != host and not request.url.startswith(("data:", "blob:")):
                     result.foreign.setdefault(path, []).append(request.url)
+                if urlsplit(request.url).path.endswith("/search/search_index.json"):
+                    result.search_index.setdefault(path, []).append(request.url)
 
             def on_response(response):
                 # Only the 404 page itself may answer 404.
@@ -186,6 +189,12 @@ def test_colour_scheme_follows_the_visitor(audit, page_paths):
 
 def test_no_request_to_another_host(audit):
     assert not audit.foreign, json.dumps(audit.foreign, indent=1)
+
+
+def test_no_page_fetches_the_search_index_before_the_search_is_opened(audit):
+    # Every page, loaded and audited without opening the search: the search script holds the theme's request for the
+    # index until then (tests/browser/test_search_lazy_index.py opens it).
+    assert not audit.search_index, json.dumps(audit.search_index, indent=1)
 
 
 def test_no_broken_local_request(audit):

@@ -396,6 +396,11 @@ class Archive:
     publications: tuple[Publication, ...] = ()  # publications about the award that belong to no one cycle
     next_fair: Fair | None = None
 
+    # The archive's own name, from the award's name in force: "Arkivet för Sveriges DigitaliseringsKommun".
+    @property
+    def title(self) -> str:
+        return f"Arkivet för {self.names[-1].name}"
+
     # Which time the award was given in a year, counted from the cycles in the archive: 2019 -> 10.
     def edition_of(self, year: int) -> int:
         return sum(1 for c in self.cycles if c.year <= year)

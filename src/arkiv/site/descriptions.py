@@ -16,7 +16,7 @@ def _took_part(a: m.Appearance, name_award: bool) -> str:
 
 # A municipality page's description: where it lies and what it did each year it took part, its strongest role that
 # year, oldest first: "Falkenbergs kommun i Hallands län vann Sveriges IT-kommun 2009 och var finalist 2017."
-def kommun_description(kommun: Kommun, appearances: list[m.Appearance]) -> str:
+def kommun_description(kommun: Kommun, appearances: list[m.Appearance], archive_title: str) -> str:
     best: dict[int, m.Appearance] = {}
     for a in appearances:  # strongest role per year first (Archive.appearances)
         best.setdefault(a.year, a)
@@ -29,6 +29,6 @@ def kommun_description(kommun: Kommun, appearances: list[m.Appearance]) -> str:
         rest = join_and(_took_part(a, False) for a in others) if others else ""
         return f"{subject} vann {won}" + (f" och var {rest}." if rest else ".")
     if not others:
-        return f"{subject} i arkivet för Sveriges DigitaliseringsKommun."
+        return f"{subject} i {archive_title[0].lower()}{archive_title[1:]}."
     parts = [_took_part(a, i == 0 or a.award_name != others[i - 1].award_name) for i, a in enumerate(others)]
     return f"{subject} var {join_and(parts)}."

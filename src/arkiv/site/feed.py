@@ -44,7 +44,7 @@ def _stamp(date: str) -> str:
 def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str], generated: str) -> str:
     entries: list[FeedEntry] = []
     for c in archive.cycles:
-        url = f"{c.year}/"
+        url = urls.year(c.year)
         published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None
         entries.append({
             "id": site_url + url, "url": site_url + url, "title": f"{c.award_name} {c.year}: {c.winner.name}",

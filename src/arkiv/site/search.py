@@ -122,7 +122,8 @@ def _fields(doc: dict, keys: Keys, named: bool = False) -> dict[str, str]:
 def _item_docs(doc: dict, items: tuple[tuple[str, str], ...]) -> list[dict]:
     page = doc["location"].split("#", 1)[0]
     out = []
-    for inner, (anchor, person) in zip(ITEM.findall(doc.get("text", "")), items):
+    # Not strict: a list and its data may disagree in length; each pair is checked below.
+    for inner, (anchor, person) in zip(ITEM.findall(doc.get("text", "")), items, strict=False):
         line = Markup(inner).striptags()
         if not line.startswith(person):
             continue  # the list and the data disagree: keep the section as it is rather than misplace a name
@@ -159,7 +160,26 @@ def rewrite_index(index_json: str, keys: dict[str, Keys] | None = None) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-QUERY_SCRIPT = "javascripts/search-query.js"  # where the build writes query_script, listed in mkdocs.yml
+QUERY_SCRIPT = "javascripts/search-query.js"  # where the build writes query_script, loaded by overrides/main.html
+
+# Approximate spelling: a query word that finds nothing as typed is searched again as it was probably meant. Letters a
+# keyboard without å, ä, ö puts in their place are read as å, ä, ö (then folded like the index's folded forms), and
+# ü as the Swedish y it sounds like. The longest letters are matched first ("oe" before "o").
+READ_AS_SWEDISH = {"aa": "å", "ae": "ä", "oe": "ö", "ø": "ö", "æ": "ä", "œ": "ö", "ü": "y"}
+# Letters in a word -> the edit distance lunr may use for it (a letter dropped, added, changed or two swapped): none
+# below five letters, where one edit makes another word (vara, mora, jury), one from five and two from eight.
+EDIT_DISTANCE = ((8, 2), (5, 1))
+
+
+# A word read as if typed on a keyboard without å, ä, ö: "soedertaelje" -> "södertälje", "gøteborg" -> "göteborg".
+def read_as_swedish(word: str) -> str:
+    keys = sorted(READ_AS_SWEDISH, key=len, reverse=True)
+    return re.sub("|".join(map(re.escape, keys)), lambda m: READ_AS_SWEDISH[m.group()], word.lower())
+
+
+# How many edits lunr may allow a word of this many letters: 0 (never fuzzy), 1 or 2.
+def edit_distance(letters: int) -> int:
+    return next((distance for least, distance in EDIT_DISTANCE if letters >= least), 0)
 
 
 # The stop words a query of several words loses before the theme searches: lunr's, less the words of names in the
@@ -169,7 +189,11 @@ def query_stop_words(names) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(STOP_WORDS - named)), tuple(sorted(STOP_WORDS & named))
 
 
-# The small script that takes the stop words out of a query (templates/search_query.js.j2).
+# The search script (templates/search_query.js.j2): the index fetched when the search opens, stop words out of a
+# query, and a word that finds nothing searched again with its approximate spelling.
 def query_script(names) -> str:
     words, kept = query_stop_words(names)
-    return env().get_template("search_query.js.j2").render(words=list(words), kept=kept)
+    read_as = dict(sorted(READ_AS_SWEDISH.items(), key=lambda item: -len(item[0])))
+    return env().get_template("search_query.js.j2").render(
+        words=list(words), kept=kept, read_as=read_as,
+        edit_distance=[list(pair) for pair in EDIT_DISTANCE])

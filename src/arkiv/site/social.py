@@ -79,9 +79,9 @@ def _card(kicker: str, headline: str, lines: tuple[tuple[str, bool, int, tuple],
     return out.getvalue()
 
 
-# The share image of one cycle, as PNG bytes.
-def cycle_image(cycle: m.Cycle) -> bytes:
-    return _card("Arkivet för Sveriges DigitaliseringsKommun", str(cycle.year),
+# The share image of one cycle, as PNG bytes, under the archive's name.
+def cycle_image(cycle: m.Cycle, title: str) -> bytes:
+    return _card(title, str(cycle.year),
                  ((cycle.award_name, True, 58, FOREGROUND), ("Vinnare: " + cycle.winner.name, False, 50, FOREGROUND)),
                  "Juryns motivering, nominerade, jury och källor")
 
@@ -100,6 +100,6 @@ def generic_image(archive: m.Archive) -> bytes:
 # Drawn two at a time: Pillow releases the interpreter lock while it rasterises and compresses.
 def images(archive: m.Archive) -> dict[str, bytes]:
     with ThreadPoolExecutor(max_workers=2) as pool:
-        drawn = pool.map(cycle_image, archive.cycles)
+        drawn = pool.map(cycle_image, archive.cycles, [archive.title] * len(archive.cycles))
         cycles = dict(zip((image_path(c.year) for c in archive.cycles), drawn, strict=True))
     return {image_path(): generic_image(archive), **cycles}

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 CONTEXT = "https://schema.org"
 LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"  # CC0 1.0, the licence's canonical address
-ARCHIVE_NAME = "Arkivet för Sveriges DigitaliseringsKommun"  # as the feed's author and CITATION.cff name it
 COUNTRY = "Sverige"  # every municipality in the register is Swedish (data/kommuner.csv, SCB)
 FORMATS = {".json": "application/json", ".csv": "text/csv"}
 JSON_DOWNLOAD = ("arkiv.json", "Hela arkivet i en fil: varje utmärkelseår med alla uppgifter och källor.")
@@ -38,8 +37,9 @@ def script_json(value: dict) -> str:
     return text
 
 
-def _archive(site_url: str) -> dict:
-    return {"@type": "Organization", "name": ARCHIVE_NAME, "url": site_url}
+# The archive as the organisation that publishes the data (the feed's author and CITATION.cff use the same name).
+def _archive(archive: Archive, site_url: str) -> dict:
+    return {"@type": "Organization", "name": archive.title, "url": site_url}
 
 
 # /data/: the archive's open data as a Dataset, each download a DataDownload with its format.
@@ -52,7 +52,7 @@ def dataset(archive: Archive, site_url: str, modified: str | None = None) -> dic
     out: dict = {
         "@context": CONTEXT,
         "@type": "Dataset",
-        "name": f"{ARCHIVE_NAME}: öppna data {first}–{latest}",
+        "name": f"{archive.title}: öppna data {first}–{latest}",
         "description": (f"Vinnare och juryns motiveringar, nominerade och finalister, juryer, personer med en roll, "
                         f"hålltider, prisutdelningar och källor för varje utmärkelseår {first}–{latest} av "
                         f"utmärkelsen {current}{also}, med SCB:s kommunkod för varje kommun. Uppgifterna är märkta "
@@ -64,8 +64,8 @@ def dataset(archive: Archive, site_url: str, modified: str | None = None) -> dic
         "isAccessibleForFree": True,
         "temporalCoverage": f"{first}/{latest}",
         "spatialCoverage": {"@type": "Country", "name": COUNTRY},
-        "creator": _archive(site_url),
-        "publisher": _archive(site_url),
+        "creator": _archive(archive, site_url),
+        "publisher": _archive(archive, site_url),
         "distribution": [{"@type": "DataDownload", "name": name, "description": what,
                           "encodingFormat": FORMATS[name[name.rindex("."):]],
                           "contentUrl": site_url + export.FOLDER + name} for name, what in downloads],
