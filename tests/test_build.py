@@ -106,7 +106,8 @@ def test_navigation_newest_first(built_site):
 
 def test_no_request_leaves_the_site(built_site):
     offenders = []
-    asset = re.compile(r'<(?:script|img|iframe|source|video|audio|embed|object)\b[^>]*?(?:src|data)="(https?:)?//', re.I)
+    asset = re.compile(r'<(?:script|img|iframe|source|video|audio|embed|object)\b[^>]*?(?:src|data)="(https?:)?//',
+                       re.I)
     link = re.compile(r'<link\b(?![^>]*rel="(?:canonical|alternate)")[^>]*href="(https?:)?//', re.I)
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

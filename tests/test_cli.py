@@ -165,7 +165,8 @@ def test_new_cycle_refuses_a_year_without_an_award(data, year):
 
 def test_new_cycle_reads_the_rhythm_from_award_yaml(data):
     award = data / "award.yaml"
-    award.write_text(award.read_text(encoding="utf-8").replace("interval_years: 2", "interval_years: 5"), encoding="utf-8")
+    text = award.read_text(encoding="utf-8")
+    award.write_text(text.replace("interval_years: 2", "interval_years: 5"), encoding="utf-8")
     assert arkiv("new-cycle", "2025", "--data", str(data)).returncode == 1
     assert arkiv("new-cycle", "2006", "--data", str(data)).returncode == 0
 

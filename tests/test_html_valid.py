@@ -65,7 +65,9 @@ def test_base_template_copy_matches_the_theme():
     import material
     upstream = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
     ours = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8")
-    strip = lambda s: s.split("-#}\n", 1)[1] if s.startswith("{#-") else s  # the leading comment
+    def strip(s: str) -> str:  # the leading comment
+        return s.split("-#}\n", 1)[1] if s.startswith("{#-") else s
+
     changed = strip(ours).replace(
         '    <form id="__md_toggles" autocomplete="off" hidden></form>\n', "").replace(
         'id="__drawer" form="__md_toggles">', 'id="__drawer" autocomplete="off">').replace(

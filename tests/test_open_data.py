@@ -1,5 +1,6 @@
 """Open data: the downloads a real build writes parse, validate against the published schema, and give back exactly
-what arkiv.reading.load.load_archive reads from data/; the data page documents every field; the feed and sitemap are sound."""
+what arkiv.reading.load.load_archive reads from data/; the data page documents every field; the feed and sitemap are
+sound."""
 
 from __future__ import annotations
 
@@ -10,18 +11,15 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from arkiv.record import knowledge
-
 from arkiv.site import export
 from arkiv.site.feed import docs_lastmod
-from arkiv.site.lastmod import page_lastmod
-from arkiv.site.lastmod import data_lastmod
+from arkiv.site.lastmod import data_lastmod, page_lastmod
 from arkiv.text import first_sentence
 
 pytestmark = pytest.mark.build
@@ -77,7 +75,7 @@ def test_json_round_trips(doc, archive):
     assert doc["award"]["purpose"]["text"] == archive.purpose.text
     assert [h["text"] for h in doc["award"]["history"]] == [h.text for h in archive.history]
     assert [c["year"] for c in doc["cycles"]] == [c.year for c in archive.cycles]
-    for d, c in zip(doc["cycles"], archive.cycles):
+    for d, c in zip(doc["cycles"], archive.cycles, strict=True):
         assert d["award_name"] == c.award_name
         assert d["url"] == f"{SITE_URL}{c.year}/"
         assert d["winner"]["name"] == c.winner.name
@@ -86,8 +84,9 @@ def test_json_round_trips(doc, archive):
         assert tuple(d["motivation_sources"]) == c.winner_sources
         assert d["winner_note"] == c.winner_note
         assert len(d["rounds"]) == len(c.rounds)
-        for dr, r in zip(d["rounds"], c.rounds):
-            assert (dr["label"], dr["stage"], dr["date"], dr["size"], dr["note"]) == (r.label, r.stage, r.date, r.size, r.note)
+        for dr, r in zip(d["rounds"], c.rounds, strict=True):
+            assert (dr["label"], dr["stage"], dr["date"], dr["size"], dr["note"]) == \
+                (r.label, r.stage, r.date, r.size, r.note)
             assert tuple(dr["sources"]) == r.sources
             assert [(e["name"], tuple(k["kommunkod"] for k in e["kommuner"]), e["uncertain"], e["note"])
                     for e in dr["entrants"]] == [(e.name, tuple(k.code for k in e.kommuner), e.uncertain, e.note)
@@ -99,13 +98,16 @@ def test_json_round_trips(doc, archive):
             assert [(p["name"], p["title"], p["organisation"], p["chair"], p["uncertain"])
                     for p in d["jury"]["members"]] == [(p.name, p.title, p.organisation, p.chair, p.uncertain)
                                                        for p in c.jury.members]
-            assert all(p["url"] == f"{SITE_URL}{c.year}/#{m.anchor}" for p, m in zip(d["jury"]["members"], c.jury.members))
-        assert [(t["date"], t["end"], t["text"]) for t in d["timeline"]] == [(t.date, t.end, t.text) for t in c.timeline]
+            assert all(p["url"] == f"{SITE_URL}{c.year}/#{m.anchor}"
+                       for p, m in zip(d["jury"]["members"], c.jury.members, strict=True))
+        assert [(t["date"], t["end"], t["text"]) for t in d["timeline"]] == \
+            [(t.date, t.end, t.text) for t in c.timeline]
         if c.ceremony is None:
             assert d["ceremony"] is None
         else:
             assert d["ceremony"]["date"] == c.ceremony.date
-            assert (d["ceremony"]["presenter"] or {}).get("name") == (c.ceremony.presenter.name if c.ceremony.presenter else None)
+            presenter = c.ceremony.presenter.name if c.ceremony.presenter else None
+            assert (d["ceremony"]["presenter"] or {}).get("name") == presenter
         assert (d["prize"] or {}).get("amount_sek") == (c.prize.amount_sek if c.prize else None)
         assert [q["text"] for q in d["quotes"]] == [q.text for q in c.quotes]
         assert [f["text"] for f in d["facts"]] == [f.text for f in c.facts]
@@ -113,15 +115,17 @@ def test_json_round_trips(doc, archive):
         assert tuple(d["unknowns"]) == knowledge.unknowns(c)
         assert tuple(d["sources"]) == c.source_ids()
         assert set(d["sources"]) <= {s["id"] for s in doc["sources"]}
-    assert [(k["kommunkod"], k["eget_namn"]) for k in doc["kommuner"]] == [(k.code, k.own_name) for k in archive.kommuner]
-    assert {s["id"]: (s["title"], s["publisher"], s["date"], s["url"], s["kind"], s["note"]) for s in doc["sources"]} == \
+    assert [(k["kommunkod"], k["eget_namn"]) for k in doc["kommuner"]] == \
+        [(k.code, k.own_name) for k in archive.kommuner]
+    assert {s["id"]: (s["title"], s["publisher"], s["date"], s["url"], s["kind"], s["note"])
+            for s in doc["sources"]} == \
         {s.id: (s.title, s.publisher, s.date, s.url, s.kind, s.note) for s in archive.sources.values()}
 
 
 def test_vinnare_csv_round_trips(built_site, archive):
     rows = read_csv(built_site, "vinnare.csv")
     assert len(rows) == len(archive.cycles)
-    for row, c in zip(rows, archive.cycles):
+    for row, c in zip(rows, archive.cycles, strict=True):
         assert int(row["year"]) == c.year and row["award_name"] == c.award_name and row["winner"] == c.winner.name
         assert split(row["kommunkoder"]) == [k.code for k in c.winner.kommuner]
         assert split(row["kommuner"]) == [k.own_name for k in c.winner.kommuner]
@@ -165,7 +169,8 @@ def test_juryer_csv_round_trips(built_site, archive):
 def test_kallor_csv_round_trips(built_site, archive):
     rows = read_csv(built_site, "kallor.csv")
     assert [(r["id"], r["title"], opt(r["publisher"]), opt(r["date"]), opt(r["url"]), opt(r["kind"]), opt(r["note"]))
-            for r in rows] == [(s.id, s.title, s.publisher, s.date, s.url, s.kind, s.note) for s in archive.sources.values()]
+            for r in rows] == \
+        [(s.id, s.title, s.publisher, s.date, s.url, s.kind, s.note) for s in archive.sources.values()]
     cited = {r["id"]: set(split(r["years"])) for r in rows}
     for c in archive.cycles:
         for sid in c.source_ids():
@@ -183,8 +188,8 @@ def test_personer_csv_round_trips(built_site, archive):
     assert got == expected
     # One row per role in the data: every jury member, presenter, recipient, statement, representative and quote.
     mentions = sum(len(c.jury.members) if c.jury else 0 for c in archive.cycles) + sum(
-        bool(c.ceremony and c.ceremony.presenter) + len(c.ceremony.received_by if c.ceremony else ()) + len(c.statements)
-        + len(c.representatives) + len(c.quotes) for c in archive.cycles)
+        bool(c.ceremony and c.ceremony.presenter) + len(c.ceremony.received_by if c.ceremony else ())
+        + len(c.statements) + len(c.representatives) + len(c.quotes) for c in archive.cycles)
     assert len(rows) == mentions
     for r in rows:
         year_page = (built_site / r["year"] / "index.html").read_text(encoding="utf-8")
@@ -194,12 +199,13 @@ def test_personer_csv_round_trips(built_site, archive):
 
 def test_json_people_and_knowledge(doc, archive):
     assert [p["id"] for p in doc["people"]] == [p.id for p in archive.people]
-    for d, p in zip(doc["people"], archive.people):
-        assert (d["name"], tuple(d["names"]), d["identity_uncertain"], d["note"]) == (p.name, p.names, p.uncertain, p.note)
+    for d, p in zip(doc["people"], archive.people, strict=True):
+        assert (d["name"], tuple(d["names"]), d["identity_uncertain"], d["note"]) == \
+            (p.name, p.names, p.uncertain, p.note)
         assert d["url"] == f"{SITE_URL}personer/{p.id}/"
         assert [(r["role"], r["year"], r["name"], r["title"], r["organisation"], r["text"]) for r in d["roles"]] == \
             [(r.kind, r.year, r.name, r.title, r.organisation, r.text) for r in p.roles]
-    for d, c in zip(doc["cycles"], archive.cycles):
+    for d, c in zip(doc["cycles"], archive.cycles, strict=True):
         assert [(k["facet"], k["state"]) for k in d["knowledge"]] == [(cell.facet.key, cell.state)
                                                                        for cell in knowledge.cells(c)]
 
@@ -236,13 +242,15 @@ def test_atom_feed(built_site, archive):
     assert root.tag == f"{ATOM}feed"
     entries = root.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}id") for e in entries] == [f"{SITE_URL}{c.year}/" for c in archive.cycles]
-    for e, c in zip(entries, archive.cycles):
+    for e, c in zip(entries, archive.cycles, strict=True):
         assert e.findtext(f"{ATOM}title") == f"{c.award_name} {c.year}: {c.winner.name}"
         assert e.findtext(f"{ATOM}summary") == first_sentence(c.motivation[0])
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00Z", e.findtext(f"{ATOM}updated"))
         assert all(p in html.unescape(e.findtext(f"{ATOM}content")) for p in c.motivation)
-    for page in (built_site / "index.html", built_site / "2023" / "index.html", built_site / "kommuner" / "varmdo" / "index.html"):
-        links = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', page.read_text(encoding="utf-8"))
+    for page in (built_site / "index.html", built_site / "2023" / "index.html",
+                 built_site / "kommuner" / "varmdo" / "index.html"):
+        links = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"',
+                           page.read_text(encoding="utf-8"))
         assert len(links) == 1
         assert (page.parent / links[0]).resolve() == (built_site / "feed.xml").resolve()
 

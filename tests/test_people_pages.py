@@ -88,8 +88,8 @@ def test_every_name_on_a_year_page_links_to_its_person(built_site, archive):
             assert f'id="{r.anchor}"' in page, (c.year, r.anchor)
         if c.jury:
             for mm in c.jury.members:
-                assert re.search(rf'<li id="{mm.anchor}"><a class="arkiv-person" href="\.\./personer/{pp.person_id(mm)}/">',
-                                 page), (c.year, mm.name)
+                linked = rf'<li id="{mm.anchor}"><a class="arkiv-person" href="\.\./personer/{pp.person_id(mm)}/">'
+                assert re.search(linked, page), (c.year, mm.name)
                 assert (built_site / urls.PERSONER / pp.person_id(mm) / "index.html").is_file()
 
 
@@ -100,7 +100,7 @@ def test_people_index_in_swedish_order_with_roles_in_short(built_site, archive):
     listed = re.findall(r'<li><a href="([a-z0-9-]+)/">([^<]+)</a>: ([^<]*)', everyone)
     assert [pid for pid, _, _ in listed] == [p.id for p in archive.people]
     assert [html.unescape(n) for _, n, _ in listed] == [p.listed_name for p in archive.people]
-    for (_, _, short), p in zip(listed, archive.people):
+    for (_, _, short), p in zip(listed, archive.people, strict=True):
         for phrase, years in p.short_roles():
             assert phrase in html.unescape(short) and all(str(y) in short for y, _ in years), p.id
     several = re.findall(r'<li><a href="([a-z0-9-]+)/">', body.split('id="flera-ar"', 1)[1].split("<h2", 1)[0])
@@ -131,7 +131,7 @@ def test_luckor_has_a_row_per_cycle_and_the_next_one_unknown(built_site, archive
     first = rows[0]
     assert f">{next_year}</a></th>" in first and first.count(f"</span> {kn.UNKNOWN}</td>") == len(kn.FACETS)
     assert "#ar-" + str(next_year) in first
-    for row, c in zip(rows[1:], archive.cycles):
+    for row, c in zip(rows[1:], archive.cycles, strict=True):
         assert f">{c.year}</a></th>" in row
         year_page = (built_site / str(c.year) / "index.html").read_text(encoding="utf-8")
         targets = re.findall(rf'href="\.\./{c.year}/#([^"]+)"', row)
@@ -201,7 +201,7 @@ def published_texts(site: Path):
         elif path.suffix == ".json":
             strings: list[str] = []
 
-            def walk(value):
+            def walk(value, strings=strings):
                 if isinstance(value, str):
                     strings.append(value)
                 elif isinstance(value, dict):

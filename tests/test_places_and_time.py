@@ -1,6 +1,7 @@
 """The map on /kommuner/, the locator maps, the timeline on / and the figures on /statistik/, checked in a real build.
 
-Every expected figure is counted here straight from the YAML and CSV files in data/, without arkiv.record.stats or the model,
+Every expected figure is counted here straight from the YAML and CSV files in data/, without arkiv.record.stats or the
+model,
 so a mistake in the package's counting shows up as a difference.
 """
 
@@ -33,7 +34,7 @@ def register() -> dict[str, dict]:
 
 def code_of(name: str) -> str:
     for code, r in register().items():
-        if name.casefold() in {r["kommun"].casefold(), r["kommun_formellt"].casefold(), r["kommun_eget_namn"].casefold()}:
+        if name.casefold() in {r[key].casefold() for key in ("kommun", "kommun_formellt", "kommun_eget_namn")}:
             return code
     raise KeyError(name)
 
@@ -45,7 +46,8 @@ def entrant_codes(entrant) -> list[str]:
 
 
 def cycles() -> dict[int, dict]:
-    return {int(p.stem): yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((DATA / "cycles").glob("*.yaml"))}
+    return {int(p.stem): yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted((DATA / "cycles").glob("*.yaml"))}
 
 
 def winners() -> dict[int, dict]:
@@ -120,13 +122,15 @@ def test_the_map_draws_all_290_municipalities_once(built_site):
 def test_the_map_links_each_municipality_in_the_archive_with_its_best_result(built_site):
     svg = main_map(read(built_site, "kommuner"))
     # The link's name is its <title> (SVG's own way): screen readers get it once, the mouse gets it as a tooltip.
-    links = re.findall(r'<a href="([^"]+)" class="arkiv-map__(\w+)"><title>([^<]+)</title><path data-kod="(\d{4})"', svg)
+    links = re.findall(r'<a href="([^"]+)" class="arkiv-map__(\w+)"><title>([^<]+)</title><path data-kod="(\d{4})"',
+                       svg)
     roles = roles_by_kommun()
     assert {code for *_, code in links} == set(roles) and len(links) == len(roles)
     for href, cls, title, code in links:
         years = roles[code]
         best = min(years.values(), key=RANK.get)
-        expected = f"{register()[code]['kommun_eget_namn']}: {best} {and_list(sorted(y for y, r in years.items() if r == best))}"
+        best_years = and_list(sorted(y for y, r in years.items() if r == best))
+        expected = f"{register()[code]['kommun_eget_namn']}: {best} {best_years}"
         assert html.unescape(title) == expected
         assert cls == best and href == f"{slug_of(code)}/"
     # The record: Värmdö won 2023 and Sundsvall 2021 (a later win would join the year in the same title).
@@ -166,10 +170,11 @@ def test_every_municipality_page_has_its_locator_map(built_site):
     reg = register()
     for code in roles_by_kommun():
         page = read(built_site, f"kommuner/{slug_of(code)}")
-        fig = re.search(r'<figure class="arkiv-locator">\s*<svg viewBox="0 0 (\d+) (\d+)" role="img" aria-label="([^"]+)">'
-                        r'(.*?)</svg>', page, re.S)
+        fig = re.search(r'<figure class="arkiv-locator">\s*<svg viewBox="0 0 (\d+) (\d+)" role="img" '
+                        r'aria-label="([^"]+)">(.*?)</svg>', page, re.S)
         assert fig, code
-        assert html.unescape(fig.group(3)).startswith(f"Karta: {reg[code]['kommun_eget_namn']} markerad på Sverigekartan")
+        label = html.unescape(fig.group(3))
+        assert label.startswith(f"Karta: {reg[code]['kommun_eget_namn']} markerad på Sverigekartan")
         assert f'class="arkiv-locator__kommun" d="{geo["kommuner"][code]["d"]}"' in fig.group(4)
         assert f'class="arkiv-locator__land" d="{geo["outline"]}"' in fig.group(4)
 
@@ -223,7 +228,8 @@ def test_statistics_by_county(built_site):
     counts = [(int(r[2]), int(r[3])) for r in rows]
     assert counts == sorted(counts, reverse=True)
     # The chart's bars hold the same numbers, in the same order.
-    svg = re.search(r'<figure class="arkiv-chart">\s*<svg[^>]*aria-labelledby="figur-lan-text"(.*?)</svg>', page, re.S).group(1)
+    svg = re.search(r'<figure class="arkiv-chart">\s*<svg[^>]*aria-labelledby="figur-lan-text"(.*?)</svg>', page,
+                    re.S).group(1)
     bars = [int(v) for v in re.findall(r'class="arkiv-chart__deltagit"[^>]*data-value="(\d+)"', svg)]
     assert bars == [int(r[2]) for r in rows]
     first = rows[0]

@@ -36,7 +36,8 @@ PAYLOADS = ["<script>alert(1)</script>", "<SCRIPT src=//x.se/a.js></SCRIPT>", "<
             '"><script>alert(1)</script>', "</p><script>x()</script><p>", "<iframe src=javascript:alert(1)>"]
 MARKUP = re.compile(r"<\s*(script|img|iframe)\b", re.I)
 
-text_with_payload = st.builds(lambda a, p, b: a + p + b, st.text(max_size=30), st.sampled_from(PAYLOADS), st.text(max_size=30))
+text_with_payload = st.builds(lambda a, p, b: a + p + b, st.text(max_size=30), st.sampled_from(PAYLOADS),
+                              st.text(max_size=30))
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,8 @@ def test_baseline_page_has_no_such_markup(archive_and_cycle):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(motivation=text_with_payload, winner_name=text_with_payload, member=text_with_payload,
        note=text_with_payload, entrant=text_with_payload, label=text_with_payload)
-def test_data_text_is_escaped_on_the_year_page(archive_and_cycle, motivation, winner_name, member, note, entrant, label):
+def test_data_text_is_escaped_on_the_year_page(archive_and_cycle, motivation, winner_name, member, note, entrant,
+                                               label):
     pages, archive, cycle = archive_and_cycle
     jury = dataclasses.replace(cycle.jury, members=(
         dataclasses.replace(cycle.jury.members[0], name=member, organisation=member, title=member),

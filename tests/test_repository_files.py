@@ -171,9 +171,10 @@ def test_dependabot_updates_actions_and_the_locked_python_packages_weekly():
 
 # --- CITATION.cff agrees with the site ----------------------------------------------------------------------
 
-# The archive's name and address as the site's own citations give them (the `cite` macro every page uses).
-def site_citation() -> tuple[str, str]:
-    text = str(env().get_template("macros.j2").module.cite("Rubrik", "https://adress.invalid/", None))
+# The archive's name and address as the site's own citations give them (the `cite` macro every page uses, with the
+# archive's title from the data).
+def site_citation(archive) -> tuple[str, str]:
+    text = str(env().get_template("macros.j2").module.cite("Rubrik", "https://adress.invalid/", None, archive.title))
     match = re.search(r"<code>Rubrik\. I: (.+?)\. https://adress\.invalid/", text)
     assert match, text
     return match.group(1), mkdocs_config()["site_url"]
@@ -181,7 +182,7 @@ def site_citation() -> tuple[str, str]:
 
 def test_citation_agrees_with_the_site_and_its_licence(archive):
     cff = load(ROOT / "CITATION.cff")
-    title, site_url = site_citation()
+    title, site_url = site_citation(archive)
     assert cff["type"] == "dataset"
     assert cff["title"] == title
     assert cff["url"] == site_url

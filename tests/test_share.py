@@ -102,7 +102,8 @@ def test_share_values_are_escaped(tmp_path, project_copy, build):
     winners = project / "data" / "winners.yaml"
     text = winners.read_text(encoding="utf-8")
     tricky = 'Ett "modigt" & <b>nyfiket</b> arbete i en kommun som gör skillnad.'
-    text = text.replace("      Med starkt ledarskap, mod och handlingskraft", f"      {tricky} Med starkt ledarskap, mod och handlingskraft", 1)
+    start = "      Med starkt ledarskap, mod och handlingskraft"
+    text = text.replace(start, f"      {tricky} {start.lstrip()}", 1)
     winners.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = build(project, site)

@@ -40,12 +40,15 @@ def test_workflows_are_valid():
 
 
 BROKEN = {
-    "misspelt-key": "name: x\non: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n",
+    "misspelt-key": ("name: x\non: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n"
+                     "      - run: echo\n"),
     "no-runner": "name: x\non: pull_request\njobs:\n  a:\n    steps:\n      - run: echo\n",
-    "unknown-event": "name: x\non: pull_requests\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
+    "unknown-event": ("name: x\non: pull_requests\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo\n"),
     "bad-permission": "name: x\non: push\npermissions:\n  pages: publish\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
                       "    steps:\n      - run: echo\n",
-    "step-without-action": "name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: nothing\n",
+    "step-without-action": ("name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                            "      - name: nothing\n"),
 }
 
 

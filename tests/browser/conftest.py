@@ -57,7 +57,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(built_site)))
+    handler = functools.partial(SiteHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -75,7 +76,7 @@ def page_paths(built_site) -> list[str]:
         if rel == "404.html" or 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:2000]:
             continue  # the 404 page is visited at a missing address; a redirect stub lands on a page checked itself
         paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-    return paths + [MISSING.lstrip("/")]
+    return [*paths, MISSING.lstrip("/")]
 
 
 @pytest.fixture(scope="session")

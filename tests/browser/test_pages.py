@@ -24,7 +24,8 @@ HEIGHT = 800
 TABS = 3  # pages loaded and checked at the same time per colour scheme
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = {"": "start", "2023/": "2023", "kommuner/varmdo/": "kommuner-varmdo", "kommuner/": "kommuner",
-               "statistik/": "statistik", "luckor/": "luckor", "personer/patrik-sundstrom/": "personer-patrik-sundstrom"}
+               "statistik/": "statistik", "luckor/": "luckor",
+               "personer/patrik-sundstrom/": "personer-patrik-sundstrom"}
 
 
 # Pages made from one template share a kind: every year page, every municipality page, every person page.
@@ -60,7 +61,8 @@ AXE_START = """opts => {
   window.__axe = null;
   axe.run(document, opts).then(r => {
     window.__axe = r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: (n.failureSummary || '').split('\\n').slice(0, 2).join(' ')}))}));
+      nodes: v.nodes.map(n => ({target: n.target.join(' '),
+                                summary: (n.failureSummary || '').split('\\n').slice(0, 2).join(' ')}))}));
   }, e => { window.__axe = [{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]; });
 }"""
 
@@ -96,7 +98,7 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
         tabs = [context.new_page() for _ in range(TABS)]
         current: dict = {}
 
-        def watch(tab):
+        def watch(tab, current=current):
             def on_request(request):
                 path = current.get(tab)
                 if urlsplit(request.url).netloc != host and not request.url.startswith(("data:", "blob:")):
@@ -119,7 +121,7 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
         paths = page_paths if scheme == "light" else [p for p in page_paths if p in representatives]
         paths = sorted(paths, key=lambda p: p not in representatives)
         for start in range(0, len(paths), TABS):
-            batch = list(zip(tabs, paths[start:start + TABS]))
+            batch = list(zip(tabs, paths[start:start + TABS], strict=False))
             for tab, path in batch:
                 tab.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
                 current[tab] = path
@@ -134,9 +136,9 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
                 tab.evaluate(axe_js)
             for width in WIDTHS:
                 batch = [(tab, path) for tab, path in batch if width == WIDTHS[0] or path in representatives]
-                for tab, path in batch:
+                for tab, _path in batch:
                     tab.set_viewport_size({"width": width, "height": HEIGHT})
-                for tab, path in batch:
+                for tab, _path in batch:
                     # Judge the page at rest: the theme fades colours (the search field's background) after a resize.
                     tab.wait_for_function(SETTLED, polling=50, timeout=10_000)
                     tab.evaluate(AXE_START, options)

@@ -16,7 +16,8 @@ def test_print_year_page_shows_only_content(browser, site_url):
                 return [s, el ? getComputedStyle(el).display : 'none'];
             })""")
         assert all(display == "none" for _, display in hidden), hidden
-        visible = page.evaluate("""() => ['h1', '#i-korthet', '#motivering', '.arkiv-motivation', '#jury', '.arkiv-cite']
+        visible = page.evaluate("""() => ['h1', '#i-korthet', '#motivering', '.arkiv-motivation', '#jury',
+            '.arkiv-cite']
             .map(s => [s, document.querySelector(s).getBoundingClientRect().height > 0])""")
         assert all(shown for _, shown in visible), visible
         pdf = page.pdf(prefer_css_page_size=True)

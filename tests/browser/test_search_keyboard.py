@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 FOCUS_STYLE = """() => { const e = document.activeElement; const cs = getComputedStyle(e);
-  return {tag: e.tagName, cls: e.className, text: (e.textContent || '').trim().slice(0, 40), href: e.getAttribute('href'),
+  return {tag: e.tagName, cls: e.className, text: (e.textContent || '').trim().slice(0, 40),
+          href: e.getAttribute('href'),
           outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0, shadow: cs.boxShadow !== 'none'}; }"""
 
 
@@ -68,7 +69,8 @@ def test_search_reachable_with_tab(keyboard_page, site_url):
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li > a').length > 0")
     # The theme closes the search on Tab; the arrow keys move through the results, Enter opens one.
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("() => !!document.activeElement.closest('.md-search-result__item')"), page.evaluate(FOCUS_STYLE)
+    in_results = "() => !!document.activeElement.closest('.md-search-result__item')"
+    assert page.evaluate(in_results), page.evaluate(FOCUS_STYLE)
     page.keyboard.press("Enter")
     page.wait_for_url("**/kommuner/goteborg/**")
 

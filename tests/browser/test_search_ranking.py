@@ -297,7 +297,8 @@ class _H1(HTMLParser):
             self.text += data
 
 
-# People pages in the built site: person's name (its <h1>) -> address, e.g. "Åsa Zetterberg" -> "personer/asa-zetterberg/".
+# People pages in the built site: person's name (its <h1>) -> address,
+# e.g. "Åsa Zetterberg" -> "personer/asa-zetterberg/".
 def people_pages(site: Path) -> dict[str, str]:
     out = {}
     for html in sorted((site / "personer").glob("*/index.html")):

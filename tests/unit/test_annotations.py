@@ -5,9 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arkiv.tools.github import (SHOWN_PER_STEP, command, error_annotation, error_annotations, escape_data,
-                               escape_property)
 from arkiv.errors import DataError
+from arkiv.tools.github import (
+    SHOWN_PER_STEP,
+    command,
+    error_annotation,
+    error_annotations,
+    escape_data,
+    escape_property,
+)
 
 
 def test_escape_data_follows_githubs_rules():

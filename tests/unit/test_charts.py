@@ -7,7 +7,8 @@ from arkiv.text import join_and, sv_key
 
 
 def test_bars_are_proportional_and_fit():
-    chart = charts.bar_chart([("a", [(10, "deltagit", 4)]), ("b", [(5, "nominerad", 0), (2, "finalist", 0)]), ("c", [])])
+    chart = charts.bar_chart([("a", [(10, "deltagit", 4)]), ("b", [(5, "nominerad", 0), (2, "finalist", 0)]),
+                              ("c", [])])
     a, b, c = chart.rows
     assert a.bars[0].width == charts.WIDTH - charts.TEXT_ROOM and a.bars[0].part == a.bars[0].width * 0.4
     assert b.bars[0].width == a.bars[0].width / 2 and b.bars[1].y > b.bars[0].y

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from arkiv.site.descriptions import kommun_description
 from arkiv.record.model import Appearance, Entrant
 from arkiv.record.register import Kommun
+from arkiv.site.descriptions import kommun_description
 
 K = Kommun("0180", "Stockholm", "Stockholms kommun", "Stockholms stad", "Stockholms län", 59.3, 18.1)
 E = Entrant("Stockholms stad", (K,))
@@ -19,8 +19,8 @@ def app(year, award, role):
 
 def test_winner_with_other_years():
     apps = [app(2017, DK, "vinnare"), app(2017, DK, "finalist"), app(2011, IT, "nominerad")]
-    assert kommun_description(K, apps, TITLE) == ("Stockholms stad i Stockholms län vann Sveriges DigitaliseringsKommun 2017 "
-                                           "och var nominerad 2011.")
+    assert kommun_description(K, apps, TITLE) == (
+        "Stockholms stad i Stockholms län vann Sveriges DigitaliseringsKommun 2017 och var nominerad 2011.")
 
 
 def test_winner_only():
@@ -38,5 +38,6 @@ def test_no_win_names_the_award_once_per_name_oldest_first():
     assert kommun_description(K, apps, TITLE) == ("Stockholms stad i Stockholms län var finalist i Sveriges "
                                            "DigitaliseringsKommun 2017 och nominerad 2019.")
     apps = [app(2017, DK, "finalist"), app(2015, IT, "nominerad")]
-    assert kommun_description(K, apps, TITLE) == ("Stockholms stad i Stockholms län var nominerad till Sveriges IT-kommun "
-                                           "2015 och finalist i Sveriges DigitaliseringsKommun 2017.")
+    assert kommun_description(K, apps, TITLE) == (
+        "Stockholms stad i Stockholms län var nominerad till Sveriges IT-kommun 2015 och finalist i "
+        "Sveriges DigitaliseringsKommun 2017.")

@@ -1,9 +1,9 @@
-"""The map geometry: geo.json is exactly what `python -m arkiv.tools.geo` makes from data/kommuner/, and it is Sweden."""
+"""The map geometry: geo.json is exactly what `python -m arkiv.tools.geo` makes from data/kommuner/, and it is
+Sweden."""
 
 from __future__ import annotations
 
 import csv
-import json
 import re
 from pathlib import Path
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.tools import changes
-from arkiv.record import model as m
-from arkiv.record import people as pp
 from arkiv.errors import DataErrors
 from arkiv.reading.load import load_archive
+from arkiv.record import model as m
+from arkiv.record import people as pp
 from arkiv.text import sort_key_sv
+from arkiv.tools import changes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +78,7 @@ def test_repeated_speakers_get_numbered_quote_ids(archive):
     for c in archive.cycles:
         ids = pp.quote_anchors(c)
         assert len(ids) == len(set(ids)) == len(c.quotes)
-        for q, anchor in zip(c.quotes, ids):
+        for q, anchor in zip(c.quotes, ids, strict=True):
             assert anchor.startswith("citat-" + pp.person_id(q.speaker))
 
 
@@ -101,7 +101,8 @@ def test_a_note_marks_mentions_not_proven_to_be_one_person(archive):
 
 
 def test_uncertain_roles_are_marked_in_short(archive):
-    jury = m.Jury((m.JuryMember("Bengt Svenson", organisation="SKL", chair=True, uncertain=True),), False, ("skl-2011",))
+    member = m.JuryMember("Bengt Svenson", organisation="SKL", chair=True, uncertain=True)
+    jury = m.Jury((member,), False, ("skl-2011",))
     c = dataclasses.replace(cycle(archive, 2011), jury=jury)
     bengt = next(p for p in pp.index((c,)) if p.id == "bengt-svenson")
     assert bengt.short_roles() == [("juryns ordförande", ((2011, True),))]
@@ -165,9 +166,11 @@ def test_a_key_settles_identity(archive):
         dataclasses.replace(a, name="Per Ola Lindahl", key="per-ola-lindahl"),
         dataclasses.replace(b, name="Per-Ola Lindahl", key="per-ola-lindahl"))), quotes=())
     people = [p for p in pp.index((one,)) if "lindahl" in p.id]
-    assert [p.id for p in people] == ["per-ola-lindahl"] and set(people[0].names) == {"Per Ola Lindahl", "Per-Ola Lindahl"}
+    assert [p.id for p in people] == ["per-ola-lindahl"]
+    assert set(people[0].names) == {"Per Ola Lindahl", "Per-Ola Lindahl"}
     two = dataclasses.replace(c, ceremony=dataclasses.replace(c.ceremony, received_by=(
-        dataclasses.replace(a, name="Anna Ek"), dataclasses.replace(b, name="Anna Ek", key="anna-ek-sundsvall"))), quotes=())
+        dataclasses.replace(a, name="Anna Ek"), dataclasses.replace(b, name="Anna Ek", key="anna-ek-sundsvall"))),
+        quotes=())
     assert sorted(p.id for p in pp.index((two,)) if p.name == "Anna Ek") == ["anna-ek", "anna-ek-sundsvall"]
 
 
@@ -185,7 +188,7 @@ def test_statements_and_representatives_are_roles(archive):
 
 def test_arkiv_changes_reports_people_yaml_not_the_derived_index(archive):
     note = pp.PersonNote("bo-dahlbom", uncertain=True, note="Inte belagt.")
-    edited = dataclasses.replace(archive, person_notes=archive.person_notes + (note,), people=archive.people[1:])
+    edited = dataclasses.replace(archive, person_notes=(*archive.person_notes, note), people=archive.people[1:])
     found = changes.compare(archive, edited)
     assert [c.where[0] for c in found.award] == ["personer (data/people.yaml)"]
     assert "bo-dahlbom" in found.award[0].new

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.record import model as m
 from arkiv.reading.load import load_archive
+from arkiv.record import model as m
 from arkiv.text import ordinal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,8 @@ def test_a_statement_may_name_one_municipality_of_a_joint_entrant(tmp_path):
     shutil.copytree(ROOT / "data", data)
     path = data / "cycles" / "2023.yaml"
     text = path.read_text(encoding="utf-8")
-    # "Orsa kommun" is one of the three behind "Mora, Orsa och Älvdalens kommuner": the statement belongs to that entrant.
+    # "Orsa kommun" is one of the three behind "Mora, Orsa och Älvdalens kommuner": the statement belongs to that
+    # entrant.
     path.write_text(text.replace("    entrant: Värmdö kommun\n", "    entrant: Orsa kommun\n"), encoding="utf-8")
     c2023 = next(c for c in load_archive(data).cycles if c.year == 2023)
     assert c2023.statements[0].entrant.name == "Mora, Orsa och Älvdalens kommuner"

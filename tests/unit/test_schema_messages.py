@@ -69,7 +69,8 @@ def test_bad_date_format():
 
 
 def test_enum_lists_the_options():
-    err = only("year: 2023\nrounds:\n  - label: x1\n    stage: vinnare\n    entrants: [Nacka kommun]\n    sources: [a]\n")
+    err = only("year: 2023\nrounds:\n  - label: x1\n    stage: vinnare\n    entrants: [Nacka kommun]\n"
+               "    sources: [a]\n")
     assert err.path == ("rounds", 0, "stage") and err.hint == "Skriv ett av: nominerad, finalist."
 
 
@@ -84,7 +85,8 @@ def test_name_with_markup_is_refused():
 
 
 def test_placeholder_from_new_cycle():
-    err = only("year: 2023\nrounds:\n  - label: nominerade\n    stage: nominerad\n    entrants: [<kommun>]\n    sources: [a]\n")
+    err = only("year: 2023\nrounds:\n  - label: nominerade\n    stage: nominerad\n    entrants: [<kommun>]\n"
+               "    sources: [a]\n")
     assert err.message == "platshållaren <kommun> är inte ifylld."
     assert only('year: 2023\nceremony:\n  date: "2023-MM-DD"\n  sources: [a]\n').message == \
         "platshållaren 2023-MM-DD är inte ifylld."

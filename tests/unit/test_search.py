@@ -1,5 +1,5 @@
-"""What the hook puts in the search index (arkiv.site.search): folded forms, key fields, a document per juror, the jury's
-motivation in its page's document; and what it leaves alone: every title and text a visitor sees in a preview."""
+"""What the hook puts in the search index (arkiv.site.search): folded forms, key fields, a document per juror, the
+jury's motivation in its page's document; and what it leaves alone: every title and text a visitor sees in a preview."""
 
 from __future__ import annotations
 
@@ -7,8 +7,19 @@ import json
 
 import pytest
 
-from arkiv.site.search import (BOOSTS, ENTRANTS, FOLDED, NAMES, PEOPLE, WINNER, Keys, folded_words, key_words,
-                          rewrite_index, space_cells)
+from arkiv.site.search import (
+    BOOSTS,
+    ENTRANTS,
+    FOLDED,
+    NAMES,
+    PEOPLE,
+    WINNER,
+    Keys,
+    folded_words,
+    key_words,
+    rewrite_index,
+    space_cells,
+)
 
 THEME = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
 
@@ -81,12 +92,14 @@ def test_a_page_title_without_a_a_o_weighs_like_the_title_a_section_title_like_t
 
 
 def test_front_matter_topics_are_kept_even_when_the_title_has_them():
-    (doc,) = rewrite({"location": "", "title": "Alla vinnare", "text": ""}, keys={"": Keys(topics=("vinnare",))})["docs"]
+    (doc,) = rewrite({"location": "", "title": "Alla vinnare", "text": ""},
+                     keys={"": Keys(topics=("vinnare",))})["docs"]
     assert doc[NAMES] == "vinnare"
 
 
 def test_key_fields_leave_out_what_the_title_already_says():
-    out = rewrite({"location": "kommuner/varmdo/", "title": "Värmdö kommun", "text": "<p>Värmdö kommun i Stockholms län.</p>"},
+    out = rewrite({"location": "kommuner/varmdo/", "title": "Värmdö kommun",
+                   "text": "<p>Värmdö kommun i Stockholms län.</p>"},
                   keys={"kommuner/varmdo/": Keys(names=("Värmdö kommun",))})
     (doc,) = out["docs"]
     assert doc[NAMES] == "varmdo"  # "värmdö" and "kommun" are in the title, which weighs the same
@@ -107,7 +120,8 @@ def test_year_page_gets_its_winner_and_the_awards_other_name_and_a_round_its_ent
 
 
 def test_documents_without_keys_get_no_key_fields():
-    (doc,) = rewrite({"location": "2011/#kallor", "title": "Källor", "text": "x"}, keys={"2011/": Keys(names=("a",))})["docs"]
+    (doc,) = rewrite({"location": "2011/#kallor", "title": "Källor", "text": "x"},
+                     keys={"2011/": Keys(names=("a",))})["docs"]
     assert not {NAMES, WINNER, ENTRANTS, PEOPLE} & set(doc)
 
 

@@ -6,8 +6,18 @@ import datetime as dt
 
 import pytest
 
-from arkiv.text import (NBSP, date_bounds, first_sentence, fold, format_date, format_number, format_sek, format_span,
-                        join_and, parse_date)
+from arkiv.text import (
+    NBSP,
+    date_bounds,
+    first_sentence,
+    fold,
+    format_date,
+    format_number,
+    format_sek,
+    format_span,
+    join_and,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize("value, shown", [
@@ -45,8 +55,8 @@ def test_format_number():
     assert format_number(999) == "999"
 
 
-@pytest.mark.parametrize("text, folded", [("Värmdö", "Varmdo"), ("Älvdalen", "Alvdalen"), ("Åre", "Are"), ("Kalix", "Kalix"),
-                                          ("Malmö stad", "Malmo stad"), ("é", "e")])
+@pytest.mark.parametrize("text, folded", [("Värmdö", "Varmdo"), ("Älvdalen", "Alvdalen"), ("Åre", "Are"),
+                                          ("Kalix", "Kalix"), ("Malmö stad", "Malmo stad"), ("é", "e")])
 def test_fold(text, folded):
     assert fold(text) == folded
 

@@ -100,7 +100,7 @@ def test_anchor_and_alias_refused():
 
 def test_billion_laughs_refused_quickly():
     bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+        f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
     assert "ankare och alias" in one_error(bomb).message
 
 
