@@ -2,7 +2,7 @@
 
 Two records of what has been published, both kept without anyone's manual step:
 - the base branch's own build: a pull request's build must still have every address the build of the branch it
-  merges into has (`check SITE --base BASE_SITE`; the pull-request workflow and tests/test_addresses.py do this);
+  merges into has (`check SITE --base BASE_SITE`; the pull-request workflow and tests/build/test_addresses.py do this);
 - addresses.txt, the ledger: every address the publishing workflow has put online, appended by that workflow after
   each publication (`record SITE addresses.txt`), never edited by hand. A build must have all of them too.
 Adding pages is always allowed; removing or renaming one fails with a Swedish message that names each address.
@@ -74,7 +74,7 @@ def address_exists(site_dir: Path, address: str) -> bool:
 HEADER = """\
 # Adresser som arkivet har publicerat: varje rad är en adress från sajtens rot (https://…/arkiv/).
 # Listan fylls på av publiceringen (.github/workflows/deploy.yml) efter varje publicering; ändra den inte för hand.
-# tests/test_addresses.py och varje pull request kontrollerar att ingen av adresserna försvinner ur bygget.
+# tests/build/test_addresses.py och varje pull request kontrollerar att ingen av adresserna försvinner ur bygget.
 # Byter en sida adress ska den gamla leda vidare (se src/arkiv/site/redirects.py).
 """
 

@@ -15,7 +15,7 @@ from arkiv.text import ORDINALS, date_bounds, format_span
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
 
 

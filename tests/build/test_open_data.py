@@ -24,7 +24,7 @@ from arkiv.text import first_sentence
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
+ROOT = Path(__file__).resolve().parents[2]  # not `from conftest import`: tests/browser has a conftest too
 
 SITE_URL = "https://sveriges-digitaliseringskommun.github.io/arkiv/"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -20,7 +20,7 @@ from arkiv.tools.cli import main as arkiv
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE_ID = "testkalla-organisator"
 SOURCE = f"""
 - id: {SOURCE_ID}

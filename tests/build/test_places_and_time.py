@@ -20,7 +20,7 @@ from arkiv.text import format_date
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 RANK = {"vinnare": 0, "finalist": 1, "nominerad": 2}
 

@@ -18,7 +18,7 @@ import yaml
 from arkiv.site import corrections, export, feed
 from arkiv.templating import env
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 FILES = {

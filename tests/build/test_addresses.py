@@ -27,7 +27,7 @@ from arkiv.tools.gitref import export_folder
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[1]  # not `from conftest import`: tests/browser has a conftest too
+ROOT = Path(__file__).resolve().parents[2]  # not `from conftest import`: tests/browser has a conftest too
 ADDRESSES = ROOT / "addresses.txt"
 
 

@@ -15,7 +15,7 @@ import pytest
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 ALLOWED = {
     # `autocorrect` is a standard global attribute (WHATWG HTML, "Autocorrection", added 2025; Safari, Firefox 136+).

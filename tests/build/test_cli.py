@@ -18,7 +18,7 @@ import yaml
 
 from arkiv.tools.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def arkiv(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

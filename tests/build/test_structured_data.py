@@ -25,7 +25,7 @@ from arkiv.text import date_bounds
 # rdflib's own JSON-LD parser still builds a ConjunctiveGraph inside (rdflib 7.x), which warns about itself.
 pytestmark = [pytest.mark.build, pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
 

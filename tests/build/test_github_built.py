@@ -19,7 +19,7 @@ import yaml
 from arkiv.site import corrections
 
 pytestmark = pytest.mark.build
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LINK_TEXT = "föreslå en rättelse"
 
 
