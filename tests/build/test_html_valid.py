@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.build
+# One worker runs this file's tests: they share one costly fixture (pytest-xdist --dist loadgroup).
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("vnu")]
 
 ROOT = Path(__file__).resolve().parents[2]
 
