@@ -106,12 +106,11 @@ def main(argv: list[str]) -> int:
             paths = [a for a in rest if not a.startswith("-")]
             return run(tool("pytest"), "-q", *rest, *([] if paths else [FAST_TIER]), check=False)
         ensure_system_packages()
-        # Lint and types first (seconds), then every tier on two workers. Tests are shared out one by one, except
-        # those that share one costly fixture (a whole-site audit, a batch of searches): their file is marked
-        # xdist_group and stays on one worker, so the fixture is made once.
+        # Lint and types first (seconds), then every tier on two workers; each file stays on one worker, so a
+        # file's shared build or browser is made once.
         lint = run(tool("ruff"), "check", ".", check=False)
         types = run(tool("mypy"), check=False)
-        tests = run(tool("pytest"), *(rest or ["-q", "-n", "2", "--dist", "loadgroup"]), check=False)
+        tests = run(tool("pytest"), *(rest or ["-q", "-n", "2", "--dist", "loadfile"]), check=False)
         return lint or types or tests
     if what == "bench":
         ensure_env(extra_test=True)

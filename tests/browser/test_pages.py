@@ -18,9 +18,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-# One worker runs this file's tests: they share one costly fixture (pytest-xdist --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("audit")
-
 SCHEMES = ("light", "dark")
 WIDTHS = (360, 1280)
 HEIGHT = 800

@@ -20,9 +20,6 @@ from search_box import ready_search, relative, run_query
 from arkiv.reading.load import load_archive
 from arkiv.text import fold
 
-# One worker runs this file's tests: they share one costly fixture (pytest-xdist --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("fuzzy")
-
 ARCHIVE = load_archive(Path(__file__).resolve().parents[2] / "data")
 TOP = 3
 NOTE = re.compile(r"^Inga exakta träffar för (”[^”]+”(?:, | och ))*”[^”]+”\. Visar träffar för liknande stavning\.$")

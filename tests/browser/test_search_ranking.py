@@ -23,9 +23,6 @@ from search_box import search_all
 from arkiv.reading.load import load_archive
 from arkiv.text import fold
 
-# One worker runs this file's tests: they share one costly fixture (pytest-xdist --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("ranking")
-
 ARCHIVE = load_archive(Path(__file__).resolve().parents[2] / "data")
 TOP = 3  # a query's page must be among the first three distinct result pages
 

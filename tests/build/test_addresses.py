@@ -25,8 +25,7 @@ from arkiv.site.addresses import (
 from arkiv.site.redirects import redirects
 from arkiv.tools.gitref import export_folder
 
-# One worker runs this file's tests: they share one costly fixture (pytest-xdist --dist loadgroup).
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("base-build")]
+pytestmark = pytest.mark.build
 
 ROOT = Path(__file__).resolve().parents[2]  # not `from conftest import`: tests/browser has a conftest too
 ADDRESSES = ROOT / "addresses.txt"

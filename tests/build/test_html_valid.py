@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-# One worker runs this file's tests: they share one costly fixture (pytest-xdist --dist loadgroup).
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("vnu")]
+pytestmark = pytest.mark.build
 
 ROOT = Path(__file__).resolve().parents[2]
 
