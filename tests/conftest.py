@@ -134,18 +134,18 @@ def workflow_command():
     return read_workflow_command
 
 
-def _fill(text: str) -> str:
+def _fill(text: str, names=("Anna Andersson", "Bo Berg", "Cecilia Ceder"),
+          kommuner=("Värmdö kommun", "Nacka kommun", "Värmdö kommun"), source: str = "seed-vinnare") -> str:
     year = re.search(r"(?m)^year: (\d{4})$", text).group(1)
-    names = iter(["Anna Andersson", "Bo Berg", "Cecilia Ceder"])
-    kommuner = iter(["Värmdö kommun", "Nacka kommun", "Värmdö kommun"])
+    people, places = iter(names), iter(kommuner)
     dates = iter([f"{year}-05-10", f"{year}-11-20"])
     out = []
     for line in text.splitlines(keepends=True):
         if not line.lstrip().startswith("#"):
-            line = re.sub(r"<förnamn efternamn>", lambda _: next(names), line)
-            line = re.sub(r"<kommun>", lambda _: next(kommuner), line)
+            line = re.sub(r"<förnamn efternamn>", lambda _: next(people), line)
+            line = re.sub(r"<kommun>", lambda _: next(places), line)
             line = re.sub(rf"{year}-MM-DD", lambda _: next(dates), line)
-            line = line.replace("<källa>", "seed-vinnare").replace("<titel>", "generaldirektör")
+            line = line.replace("<källa>", source).replace("<titel>", "generaldirektör")
             line = line.replace("<organisation>", "SKR").replace("<stad>", "Göteborg")
         out.append(line)
     return "".join(out)
@@ -154,7 +154,7 @@ def _fill(text: str) -> str:
 @pytest.fixture(scope="session")
 def fill():
     """Fill in every placeholder of `arkiv new-cycle`'s template for any year outside comments, as an organiser would:
-    dates on 10 May and 20 November of the file's year."""
+    dates on 10 May and 20 November of the file's year; the people, municipalities and source can be given."""
     return _fill
 
 

@@ -46,23 +46,6 @@ def newcomers(archive) -> list[dict[str, str]]:
     return rows[:3]
 
 
-# Fill every placeholder of the new file outside comments, the way an organiser does from a source.
-def fill(text: str, year: int, entrants: list[str]) -> str:
-    names = iter([JURY[0][0], JURY[1][0], "Pia Prisutdelare"])
-    kommuner = iter([entrants[0], entrants[1], entrants[0]])
-    dates = iter([f"{year}-05-10", f"{year}-11-20"])
-    out = []
-    for line in text.splitlines(keepends=True):
-        if not line.lstrip().startswith("#"):
-            line = line.replace("<förnamn efternamn>", next(names)) if "<förnamn efternamn>" in line else line
-            line = line.replace("<kommun>", next(kommuner)) if "<kommun>" in line else line
-            line = line.replace(f"{year}-MM-DD", next(dates)) if f"{year}-MM-DD" in line else line
-            line = line.replace("<källa>", SOURCE_ID).replace("<titel>", "generaldirektör")
-            line = line.replace("<organisation>", "Testmyndigheten").replace("<stad>", "Göteborg")
-        out.append(line)
-    return "".join(out)
-
-
 # Drop a top-level block (`key:` and its indented lines) from a YAML file's text.
 def drop_block(text: str, key: str) -> str:
     return re.sub(rf"(?m)^{key}:\n(?:(?:[ #].*)?\n)*", "", text)
@@ -91,7 +74,7 @@ def check_and_build(project: Path, build, base_site: Path, tmp_path: Path) -> Pa
     return site
 
 
-def test_the_next_award_year(project_copy, build, built_site, archive, tmp_path, capsys):
+def test_the_next_award_year(project_copy, build, built_site, archive, tmp_path, capsys, fill):
     data = project_copy / "data"
     year = archive.cycles[0].year + archive.interval
     rows = newcomers(archive)
@@ -107,7 +90,9 @@ def test_the_next_award_year(project_copy, build, built_site, archive, tmp_path,
                  "arkiv changes main", "pull request"):
         assert step in steps, step
     # 2. The file filled in; 3. the winners row on top; 4. the new source; 5. the fair moved, as the steps say.
-    target.write_text(fill(target.read_text(encoding="utf-8"), year, entrants), encoding="utf-8")
+    filled = fill(target.read_text(encoding="utf-8"), names=(JURY[0][0], JURY[1][0], "Pia Prisutdelare"),
+                  kommuner=(entrants[0], entrants[1], entrants[0]), source=SOURCE_ID)
+    target.write_text(filled, encoding="utf-8")
     winners = (data / "winners.yaml").read_text(encoding="utf-8")
     row = (f"- year: {year}\n  winner: {winner}\n  motivation:\n    - >-\n      En motivering för testet.\n"
            f"  sources: [{SOURCE_ID}]\n\n")
