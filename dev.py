@@ -5,7 +5,7 @@
     python3 dev.py test     kör ruff, mypy och hela testsviten (installerar Chromium och Java vid behov)
     python3 dev.py test --fast   den snabba slingan medan du arbetar: enhetstesterna och felkorpusen, utan
                             bygge, webbläsare eller apt (under en halv minut)
-    python3 dev.py build    bygg sajten till site/ (strikt)
+    python3 dev.py build    bygg sajten till site/ (strikt); --offline: en mapp som öppnas direkt från filsystemet
     python3 dev.py check    kontrollera datafilerna
     python3 dev.py bench    kör prestandamätningen (bench/)
 
@@ -67,6 +67,8 @@ def build(rest: list[str]) -> int:
     target = ROOT / "site"
     fresh = ROOT / ".site-building"
     shutil.rmtree(fresh, ignore_errors=True)
+    # --offline: a site to open from the file system (pages as files, arkiv.site.offline), e.g. the PR preview.
+    rest = ["--no-directory-urls" if a == "--offline" else a for a in rest]
     code = run(tool("mkdocs"), "build", "--strict", "--site-dir", fresh, *rest, check=False)
     if code != 0:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -34,11 +34,13 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 
 # Load and validate all data before anything is written; bad data stops the build with every error listed.
+# Without directory URLs (`dev.py build --offline`) the site is built to be opened from the file system.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     watched = [config.config_file_path, config.docs_dir, config.theme.custom_dir, *config.watch]
     try:
         config.nav = _session.configure(Path(config.config_file_path).parent, config.site_url or "",
-                                        config.repo_url or "", config=config, site_dir=config.site_dir, watched=watched)
+                                        config.repo_url or "", offline=not config.use_directory_urls, config=config,
+                                        site_dir=config.site_dir, watched=watched)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     return config

@@ -58,3 +58,23 @@ def round_anchor(i: int) -> str:
 # The Markdown file MkDocs renders to an address: "" -> "index.md", "2023/" -> "2023/index.md".
 def page_file(url: str) -> str:
     return url + "index.md"
+
+
+# Where an address is written when the site is opened from the file system (`dev.py build --offline`, MkDocs without
+# directory URLs): a folder's page is its index.html, "2023/" -> "2023/index.html", "" -> "index.html"; files stay.
+def offline_file(url: str) -> str:
+    path, hash_, anchor = url.partition("#")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path + hash_ + anchor
+
+
+# The address of a page however MkDocs named it: "2023/index.html#jury" -> "2023/#jury", "tillganglighet.html" ->
+# "tillganglighet/"; an address with directory URLs ("2023/#jury") stays as it is.
+def address(location: str) -> str:
+    path, hash_, anchor = location.partition("#")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    elif path.endswith(".html"):
+        path = path[: -len(".html")] + "/"
+    return path + hash_ + anchor

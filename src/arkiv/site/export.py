@@ -410,15 +410,16 @@ def data_modified(lastmod: dict[str, str] | None) -> str | None:
 
 
 # Every text file the build publishes besides the pages: path from the site root -> text.
-# Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.site.social).
+# Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.site.social); `offline`:
+# the redirect pages lead to the page's file (see arkiv.site.pages.Site.offline).
 def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
-                    generated: str | None = None) -> dict[str, str]:
+                    generated: str | None = None, offline: bool = False) -> dict[str, str]:
     lastmod = lastmod or {}
     generated = generated or build_date()
     modified = data_modified(lastmod)
     out = {FOLDER + name: text
                                    for name, text in downloads(archive, site_url, generated, modified).items()}
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
-    out.update(redirects.redirect_pages(archive, site_url))
+    out.update(redirects.redirect_pages(archive, site_url, offline))
     out[maps.LAND_FILE] = maps.land_svg(archive)  # the land under the map on /kommuner/
     return out

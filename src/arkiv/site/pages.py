@@ -28,6 +28,7 @@ class Site:
     repo: str = ""  # repository address for edit links, "" for none
     branch: str = "main"
     lastmod: dict | None = None  # data file (relative to the project) -> ISO date it last changed
+    offline: bool = False  # opened from the file system (`dev.py build --offline`): links name each page's file
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,14 @@ def url_of(path: str) -> str:
     return "" if path == "index.md" else path[: -len("index.md")]
 
 
-# A link from one page to another that works under any mount point: from "2023/index.md" to "kommuner/varmdo/".
-def rel(from_path: str, to_url: str) -> str:
+# A link from one page to another that works under any mount point: from "2023/index.md" to "kommuner/varmdo/" is
+# "../kommuner/varmdo/", or "../kommuner/varmdo/index.html" offline (from the file system, a folder is no page).
+def rel(from_path: str, to_url: str, offline: bool = False) -> str:
     start = posixpath.dirname(from_path) or "."
+    if offline:
+        return posixpath.relpath(urls.offline_file(to_url), start)
+    if to_url and not to_url.endswith("/"):
+        return posixpath.relpath(to_url, start)  # a file: "feed.xml"
     target = to_url.rstrip("/") or "."
     out = posixpath.relpath(target, start)
     return "./" if out == "." else out + "/"
@@ -55,7 +61,7 @@ def rel(from_path: str, to_url: str) -> str:
 
 def _render(template: str, path: str, archive: m.Archive, site: Site, **context) -> str:
     def link(to_url: str) -> str:
-        return rel(path, to_url)
+        return rel(path, to_url, site.offline)
 
     page_url = site.url + url_of(path)
 
@@ -103,12 +109,12 @@ def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
                    appearances=archive.appearances(kommun.code), lastmod=page_lastmod(archive, site.lastmod or {}, url))
 
 
-# Every municipality that has taken part: the map of Sweden, then county by county.
+# Every municipality that has taken part: the map of Sweden (its land drawn in the page offline), then county by county.
 def render_kommuner(archive: m.Archive, site: Site = Site()) -> str:
     records = sorted(stats.records(archive), key=lambda r: (sv_key(r.kommun.county), sv_key(r.kommun.name)))
     return _render("kommuner.md.j2", _file(urls.KOMMUNER), archive, site, records=records, sweden=maps.sweden(archive),
                    zoom=maps.zoom(archive), counts=stats.best_counts(archive),
-                   land=posixpath.relpath(maps.LAND_FILE, "kommuner"))
+                   land="" if site.offline else posixpath.relpath(maps.LAND_FILE, "kommuner"))
 
 
 # About the award: purpose, names, history, the renaming.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 
+from arkiv import urls
 from arkiv.record import model as m
 from arkiv.slugs import slug
 from arkiv.templating import env
@@ -25,17 +26,21 @@ def redirects(archive: m.Archive) -> dict[str, str]:
     return out
 
 
-# The HTML of one redirect page, written at `source` ("sveriges-it-kommun-2009/") and pointing to `target` ("2009/").
-def redirect_page(source: str, target: str, title: str, site_url: str) -> str:
-    relative = posixpath.relpath(target.rstrip("/") or ".", source.rstrip("/")) + "/"
+# The HTML of one redirect page, written at `source` ("sveriges-it-kommun-2009/") and pointing to `target` ("2009/",
+# or its file "2009/index.html" when the site is opened from the file system).
+def redirect_page(source: str, target: str, title: str, site_url: str, offline: bool = False) -> str:
+    if offline:
+        relative = posixpath.relpath(urls.offline_file(target), source.rstrip("/"))
+    else:
+        relative = posixpath.relpath(target.rstrip("/") or ".", source.rstrip("/")) + "/"
     return env().get_template("redirect.html.j2").render(relative=relative, canonical=site_url + target, title=title)
 
 
 # Every redirect page: file path relative to the site root ("sveriges-it-kommun-2009/index.html") -> HTML.
-def redirect_pages(archive: m.Archive, site_url: str) -> dict[str, str]:
+def redirect_pages(archive: m.Archive, site_url: str, offline: bool = False) -> dict[str, str]:
     cycles = {f"{c.year}/": c for c in archive.cycles}
     out = {}
     for source, target in redirects(archive).items():
         c = cycles[target]
-        out[source + "index.html"] = redirect_page(source, target, f"{c.award_name} {c.year}", site_url)
+        out[source + "index.html"] = redirect_page(source, target, f"{c.award_name} {c.year}", site_url, offline)
     return out

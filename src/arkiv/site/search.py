@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from arkiv import urls
 from arkiv.templating import env
 from arkiv.text import fold
 
@@ -143,7 +144,7 @@ def rewrite_index(index_json: str, keys: dict[str, Keys] | None = None) -> str:
     docs: list[dict] = []
     pages: dict[str, dict] = {}
     for doc in index["docs"]:
-        own = keys.get(doc["location"], Keys())
+        own = keys.get(urls.address(doc["location"]), Keys())
         page = doc["location"].split("#", 1)[0]
         if own.join_page and page in pages:
             pages[page]["text"] = f"{pages[page]['text']} {doc.get('text', '')}".strip()

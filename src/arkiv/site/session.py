@@ -14,9 +14,10 @@ from typing import Any
 
 import jinja2
 
+from arkiv import urls
 from arkiv.reading.load import load_archive
 from arkiv.record import model as m
-from arkiv.site import export, feed, pages, search, search_keys, social
+from arkiv.site import export, feed, offline, pages, search, search_keys, social
 from arkiv.site.lastmod import data_lastmod
 from arkiv.site.preview import Preview, keep_last_good
 
@@ -43,13 +44,14 @@ class Session:
         self.preview = Preview(self.log) if command == "serve" and not dirty else None
 
     # Load and validate the data (raises DataErrors with every error); returns the navigation.
+    # `offline`: a build to open from the file system (arkiv.site.offline), MkDocs without directory URLs.
     # `config`, `site_dir` and `watched` (what MkDocs watches: files and folders, None for none) are for the preview.
-    def configure(self, project: Path, site_url: str, repo_url: str, *, config: Any = None,
+    def configure(self, project: Path, site_url: str, repo_url: str, *, offline: bool = False, config: Any = None,
                   site_dir: str | Path | None = None, watched: Iterable[str | Path | None] = ()) -> list:
         archive = load_archive(project / "data")
         lastmod = self.preview.lastmod(project, data_lastmod) if self.preview else data_lastmod(project)
         self.archive = archive
-        self.site = pages.Site(url=site_url, repo=repo_url.rstrip("/"), lastmod=lastmod)
+        self.site = pages.Site(url=site_url, repo=repo_url.rstrip("/"), lastmod=lastmod, offline=offline)
         nav = pages.nav(archive)
         if self.preview is not None:
             assert site_dir is not None
@@ -64,8 +66,11 @@ class Session:
         archive = self._loaded()
         generated = pages.all_pages(archive, self.site)
         self._images = self._pool().submit(social.images, archive)
-        published = export.published_files(archive, self.site.url, site_name, self.site.lastmod)
+        published = export.published_files(archive, self.site.url, site_name, self.site.lastmod,
+                                           offline=self.site.offline)
         published[search.QUERY_SCRIPT] = search.query_script(search_keys.archive_names(archive))
+        if self.site.offline:
+            published[offline.WORKER_SCRIPT] = offline.worker_script()
         urls = [pages.url_of(p.path) for p in generated]
         for gone in set(self._page_urls) - set(urls):
             self.search_pages.pop(gone, None)
@@ -79,9 +84,10 @@ class Session:
         out.update({path: {"content": content} for path, content in published.items()})
         return out
 
-    # A page MkDocs rendered: its title and front matter search_keys, for the search index (arkiv.site.search_keys).
+    # A page MkDocs rendered: its title and front matter search_keys, for the search index (arkiv.site.search_keys),
+    # under its address with directory URLs ("2023/", also for the offline build's "2023/index.html").
     def rendered(self, url: str, title: str | None, keys: object) -> None:
-        self.search_pages[url] = (title or "", keys)
+        self.search_pages[urls.address(url)] = (title or "", keys)
         if self.preview is not None:
             self.preview.rendered(url)
 
@@ -107,7 +113,10 @@ class Session:
             if self.preview is not None:
                 text = self.preview.search_index(text, self._page_urls)
             keys = search_keys.site_keys(archive, self.search_pages)
-            index.write_text(search.rewrite_index(text, keys), encoding="utf-8")
+            text = search.rewrite_index(text, keys)
+            index.write_text(text, encoding="utf-8")
+            if self.site.offline:
+                offline.write_index_script(site_dir, text)
         # The sitemap with each page's real last-modified date (from the data's git history), plain and gzipped.
         # Not in the preview: no visitor of it reads the sitemap, and each hand-written page would run git.
         sitemap = site_dir / "sitemap.xml"
