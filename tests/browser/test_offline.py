@@ -1,0 +1,192 @@
+"""The site opened straight from the file system, in Chromium (`python3 dev.py build --offline`, the pull request's
+preview; issue 22).
+
+One offline build of the project per file (`mkdocs build --strict --no-directory-urls`, what `dev.py build --offline`
+runs), moved to a folder with a space and an å in its path, the way an organiser unzips the preview somewhere; every
+page is opened with a file:// URL, as a double-click opens index.html. No request leaves that folder and nothing is
+logged as an error or warning, on any page visited. Which pages, names and queries come from the data.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from search_box import ready_search, relative, run_query
+
+from arkiv import urls
+from arkiv.text import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+NOTE = "Visar träffar för liknande stavning."
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """The project built to be opened from the file system, then moved elsewhere: the folder as an organiser has it."""
+    base = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "--no-directory-urls", "-f", str(ROOT / "mkdocs.yml"),
+                             "-d", str(base / "site")], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    moved = base / "Hämtade filer" / "forhandsvisning"
+    moved.parent.mkdir()
+    shutil.move(base / "site", moved)
+    return moved
+
+
+@pytest.fixture
+def tab(browser, offline_site):
+    """A tab that records every request outside the folder, every failed request and every console error or warning;
+    the test fails if any happened."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    folder = offline_site.as_uri() + "/"
+    trouble: list[str] = []
+    page.on("request", lambda r: r.url.startswith(folder) or trouble.append(f"begäran utanför mappen: {r.url}"))
+    page.on("requestfailed", lambda r: trouble.append(f"misslyckades: {r.url} ({r.failure})"))
+    page.on("console", lambda m: m.type in ("error", "warning") and trouble.append(f"konsolen ({m.type}): {m.text}"))
+    page.on("pageerror", lambda e: trouble.append(f"fel i sidan: {e}"))
+    yield page
+    context.close()
+    assert not trouble, "\n".join(trouble)
+
+
+# A page of the folder by its address with directory URLs: "2023/" -> file:///…/forhandsvisning/2023/index.html.
+def file_url(site: Path, address: str) -> str:
+    return (site / urls.offline_file(address)).as_uri()
+
+
+# The address a file:// URL of the folder shows: file:///…/forhandsvisning/2023/index.html#jury -> "2023/".
+def address_of(site: Path, url: str) -> str:
+    path = unquote(urlsplit(url).path)
+    return urls.address(Path(path).relative_to(site).as_posix())
+
+
+def test_home_to_a_year_and_its_summary(tab, offline_site, archive):
+    newest = archive.cycles[0]
+    tab.goto(file_url(offline_site, urls.HOME))
+    tab.get_by_role("link", name=f"{newest.award_name} {newest.year}", exact=True).first.click()
+    tab.wait_for_load_state()
+    assert address_of(offline_site, tab.url) == urls.year(newest.year)
+    summary = tab.locator(f"#{urls.SECTIONS.summary}")
+    assert summary.is_visible()
+    assert newest.winner.name in summary.inner_text()
+    # From the summary on to the winner's page, a file too.
+    kommun = newest.winner.kommuner[0]
+    summary.get_by_role("link", name=kommun.own_name if len(newest.winner.kommuner) > 1 else newest.winner.name,
+                        exact=True).first.click()
+    tab.wait_for_load_state()
+    assert address_of(offline_site, tab.url) == urls.kommun(kommun.slug)
+    assert tab.locator("h1").inner_text().startswith(kommun.own_name)
+
+
+def test_a_municipality_page_with_its_map(tab, offline_site, archive):
+    kommun = archive.cycles[0].winner.kommuner[0]
+    tab.goto(file_url(offline_site, urls.KOMMUNER))
+    # The map of Sweden: the municipalities outside the archive are drawn (from the page itself: a file:// page may not
+    # read karta.svg), and the municipality is a link on it that leads to its page.
+    land = tab.evaluate("() => [...document.querySelectorAll('use.arkiv-map__land')].map(u => u.getBBox().width)")
+    assert land and all(width > 0 for width in land), land
+    href = posixpath.relpath(urls.offline_file(urls.kommun(kommun.slug)), urls.KOMMUNER)
+    tab.locator(f".arkiv-map__main a[href='{href}']").focus()  # as a keyboard user: small shapes are hard to hit
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(re.escape(href) + "$"))
+    assert address_of(offline_site, tab.url) == urls.kommun(kommun.slug)
+    locator = tab.locator(".arkiv-locator svg")
+    assert locator.is_visible()
+    box = locator.bounding_box()
+    assert box and box["width"] > 50 and box["height"] > 50
+    assert kommun.county in locator.get_attribute("aria-label")
+
+
+# A name's first word misspelt by one doubled letter, without å, ä, ö: "Värmdö kommun" -> "varmmdo" (one edit off,
+# which the search allows from five letters).
+def misspelt(name: str) -> str:
+    word = fold(name.split()[0].lower())
+    return word[:3] + word[3] + word[3:]
+
+
+def test_a_misspelt_name_finds_the_municipality(tab, offline_site, archive):
+    kommun = next(k for c in archive.cycles for k in c.winner.kommuner if len(fold(k.own_name.split()[0])) >= 5)
+    query = misspelt(kommun.own_name)
+    ready_search(tab, file_url(offline_site, urls.HOME))
+    found = run_query(tab, query)
+    pages = [relative(i["href"], offline_site.as_uri() + "/") for i in found["items"]]
+    assert urls.offline_file(urls.kommun(kommun.slug)) in pages[:3], (query, pages)
+    note = tab.locator(".arkiv-search-note").inner_text()
+    assert f"”{query}”" in note and NOTE in note, note
+    tab.locator(".md-search-result__list > li > a").first.click()
+    tab.wait_for_load_state()
+    assert address_of(offline_site, tab.url) == urls.address(pages[0])
+
+
+QUERIES = ("jury", "namnbytet")
+
+
+# The search in the folder ranks as the published site's does: the same pages in the same order, for the names of the
+# newest year's winner and chair, a misspelt name and a few topics.
+def test_the_search_ranks_as_the_published_site(browser, offline_site, site_url, archive):
+    newest = archive.cycles[0]
+    names = [newest.winner.name, *(m.name for m in (newest.jury.members if newest.jury else ()) if m.chair)]
+    typo = [misspelt(k.own_name) for k in newest.winner.kommuner if len(fold(k.own_name.split()[0])) >= 5]
+    queries = [*names, *typo[:1], *QUERIES]
+    results = {}
+    for where, start in (("published", site_url + "2023/"), ("offline", file_url(offline_site, "2023/"))):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        try:
+            page = context.new_page()
+            ready_search(page, start)
+            base = site_url if where == "published" else offline_site.as_uri() + "/"
+            results[where] = {q: [urls.address(relative(i["href"], base)) for i in run_query(page, q)["items"]]
+                              for q in queries}
+        finally:
+            context.close()
+    assert all(results["published"][q] for q in queries), results["published"]
+    assert results["offline"] == results["published"]
+
+
+# Each kind of page opens from the folder without an error or a request outside it: the year with its timeline and
+# charts, the people, the gaps, the open data, the pages written by hand, and a redirect that lands on its year.
+def test_every_kind_of_page_opens(tab, offline_site, archive):
+    person = archive.people[0]
+    kinds = [urls.HOME, urls.year(archive.cycles[-1].year), urls.STATISTIK, urls.PERSONER, person.url, urls.LUCKOR,
+             urls.ABOUT, urls.DATA, urls.PRIVACY]
+    for address in kinds:
+        tab.goto(file_url(offline_site, address))
+        assert tab.locator("h1").first.is_visible(), address
+        assert tab.locator("link[rel=stylesheet][href$='extra.css']").count() == 1
+    tab.goto(file_url(offline_site, urls.STATISTIK))
+    assert tab.locator("svg.arkiv-chart__svg").first.is_visible()
+    tab.locator("a.arkiv-a11y-link").click()
+    tab.wait_for_load_state()
+    assert tab.url.endswith("/tillganglighet.html") and tab.locator("h1").is_visible()
+    oldest = archive.cycles[-1]
+    redirect = next(p for p in offline_site.glob(f"*-{oldest.year}/index.html"))
+    tab.goto(redirect.as_uri())
+    tab.wait_for_url(re.compile(rf"/{oldest.year}/index\.html$"))
+
+
+# Every link and source in every page of the folder names a file that is in it (only the 404 page, which a server
+# shows and a folder never does, links from the site's root).
+def test_every_link_names_a_file_in_the_folder(offline_site):
+    broken = {}
+    for page in offline_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        for link in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if urlsplit(link).scheme:
+                continue
+            target = (page.parent / unquote(link)).resolve()
+            if not target.is_file():
+                broken.setdefault(link, page.relative_to(offline_site).as_posix())
+    assert not broken, broken
