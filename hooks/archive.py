@@ -51,8 +51,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Under serve, the theme's compiled templates are kept between rebuilds (None otherwise: MkDocs' default).
+# The page policies for every page's <head> (arkiv.site.policy); under serve, the theme's compiled templates are kept
+# between rebuilds (None otherwise: MkDocs' default).
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals.update(_session.template_globals)
     env.bytecode_cache = _session.template_cache
     return env
 
