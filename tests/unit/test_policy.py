@@ -85,3 +85,21 @@ def test_the_partials_load_the_files():
     for partial, script in (("base.html", "scope.js"), ("palette.html", "palette.js"), ("content.html", "anchor.js")):
         text = (partials / partial).read_text(encoding="utf-8")
         assert f"<script src=\"{{{{ 'javascripts/{script}' | url }}}}\"></script>" in text
+
+
+# The theme's environment gets the policy as PAGE_POLICY: with the Content-Security-Policy for a build, without it
+# under serve (with or without --dirty), where MkDocs injects its live reload script.
+@pytest.mark.parametrize(("command", "dirty", "csp"), [("build", False, policy.CONTENT_SECURITY_POLICY),
+                                                      ("serve", False, None), ("serve", True, None)])
+def test_the_theme_gets_the_policy_for_its_command(command, dirty, csp):
+    import jinja2
+
+    from arkiv.site.session import Session
+    session = Session()
+    session.start(command, dirty)
+    try:
+        env = session.theme_environment(jinja2.Environment())
+        assert env.globals["PAGE_POLICY"] == {"csp": csp, "referrer": policy.REFERRER_POLICY}
+        assert (env.bytecode_cache is not None) == (command == "serve" and not dirty)
+    finally:
+        session.close()

@@ -92,10 +92,12 @@ class Session:
     def template_cache(self) -> jinja2.BytecodeCache | None:
         return self.preview.templates if self.preview is not None else None
 
-    # What the theme's templates get besides MkDocs' context: the policies every <head> writes (arkiv.site.policy).
-    @property
-    def template_globals(self) -> dict[str, Any]:
-        return {"PAGE_POLICY": policy.page_policy(serving=self.serving)}
+    # The theme's Jinja environment: the policies every <head> writes (PAGE_POLICY, arkiv.site.policy) as a global, and
+    # the compiled templates kept between rebuilds under serve (None otherwise: MkDocs' default).
+    def theme_environment(self, env: jinja2.Environment) -> jinja2.Environment:
+        env.globals["PAGE_POLICY"] = policy.page_policy(serving=self.serving)
+        env.bytecode_cache = self.template_cache
+        return env
 
     # After the build: write the share images, rewrite the search index (arkiv.site.search) and date the sitemap.
     def finish(self, site_dir: Path, docs_dir: Path) -> None:
