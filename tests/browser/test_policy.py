@@ -42,7 +42,7 @@ def tab(browser):
 
 def test_search_colour_switch_maps_print_and_shared_addresses_break_no_policy(tab, site_url):
     seen = {}
-    # A search, its worker and index, and a result followed.
+    # A search, its worker and index, and a result followed: clicked, and with Enter in the search form.
     tab.goto(site_url + "2023/")
     assert tab.evaluate(POLICY) == CONTENT_SECURITY_POLICY
     open_search(tab)
@@ -50,8 +50,14 @@ def test_search_colour_switch_maps_print_and_shared_addresses_break_no_policy(ta
     assert found["items"], found
     seen["2023/ (sökning)"] = tab.evaluate(VIOLATIONS)
     tab.locator(".md-search-result__list > li > a").first.click()
-    tab.wait_for_load_state()
+    tab.wait_for_url("**/?h=*")
     seen["sökträff"] = tab.evaluate(VIOLATIONS)
+    tab.goto(site_url + "om/")
+    open_search(tab)
+    run_query(tab, "kalix")
+    tab.locator("input.md-search__input").press("Enter")
+    tab.wait_for_url("**/kalix/?h=kalix")
+    seen["sökträff med Enter"] = tab.evaluate(VIOLATIONS)
     # The colour switch, twice, then a page loaded with the stored choice.
     tab.goto(site_url + "om/")
     for scheme in ("slate", "default"):
