@@ -1,5 +1,5 @@
 /* mkdocs-material 9.8.1's start script (partials/javascripts/base.html), served as a file so that no page runs inline
-   script (arkiv.site.policy). Two changes (tests/unit/test_theme_scripts.py compares it with the installed theme):
+   script (arkiv.site.policy). Two changes (tests/unit/test_page_policy.py compares it with the installed theme):
    the scope is the folder above this file, the site's root, where the theme writes the page's relative base_url,
    so one file serves every page at any depth; and `__palette` is only stored once the visitor has switched the
    palette (a change of an input named __palette) or a choice is already stored, so a visitor who never touches the
