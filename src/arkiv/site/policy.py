@@ -1,8 +1,8 @@
 """Vad en sida får köra och skicka vidare: Content-Security-Policy och Referrer-Policy för varje byggd sida.
 
 GitHub Pages sends no headers of our choosing, so both are <meta> elements early in every page's <head>: the theme's
-pages (overrides/base.html, from the template global PAGE_POLICY that hooks/archive.py installs) and the redirect pages
-(arkiv.site.redirects). This module is the one place that spells them.
+pages (overrides/base.html, from the template global PAGE_POLICY that Session.theme_environment sets) and the
+redirect pages (arkiv.site.redirects). This module is the one place that spells them.
 
 The Content-Security-Policy allows script only from the site itself: no inline script, no eval, no other host. The
 theme's three inline scripts are files the site serves (overrides/javascripts/); JSON-LD and the theme's __config are
