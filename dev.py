@@ -2,7 +2,7 @@
 """Projektets enda ingång: sätter upp miljön själv och kör det du ber om.
 
     python3 dev.py serve    bygg och visa sajten på http://127.0.0.1:8000/ med automatisk omladdning
-    python3 dev.py test     kör ruff, mypy och hela testsviten (installerar Chromium och Java vid behov)
+    python3 dev.py test     kör ruff, mypy, zizmor och hela testsviten (installerar Chromium och Java vid behov)
     python3 dev.py test --fast   den snabba slingan medan du arbetar: enhetstesterna och felkorpusen, utan
                             bygge, webbläsare eller apt (under en halv minut)
     python3 dev.py build    bygg sajten till site/ (strikt); --offline: en mapp som öppnas direkt från filsystemet
@@ -112,8 +112,9 @@ def main(argv: list[str]) -> int:
         # file's shared build or browser is made once.
         lint = run(tool("ruff"), "check", ".", check=False)
         types = run(tool("mypy"), check=False)
+        workflows = run(tool("zizmor"), "--offline", ".github/workflows/", check=False)  # a finding fails like lint
         tests = run(tool("pytest"), *(rest or ["-q", "-n", "2", "--dist", "loadfile"]), check=False)
-        return lint or types or tests
+        return lint or types or workflows or tests
     if what == "bench":
         ensure_env(extra_test=True)
         ensure_system_packages()

@@ -53,10 +53,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Under serve, the theme's compiled templates are kept between rebuilds (None otherwise: MkDocs' default).
+# The page policies for every page's <head> (arkiv.site.policy); under serve, the theme's compiled templates are kept
+# between rebuilds.
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = _session.template_cache
-    return env
+    return _session.theme_environment(env)
 
 
 # Table cells and definitions get a space between them, so the search index does not run their words together.

@@ -1,5 +1,5 @@
 """Every page in Chromium: axe-core (WCAG 2.1 A/AA), no request to any other host, no cookies, nothing stored in the
-browser, no sideways scrolling on a phone.
+browser, no sideways scrolling on a phone, the Content-Security-Policy on every page and nothing it blocks.
 
 Every page is audited once (light colours, 360 px); one page of each template (the largest, so the richest: a year,
 a municipality, a person, and each page with a template of its own) and the pages with screenshots are audited in
@@ -68,7 +68,15 @@ AXE_START = """opts => {
 
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
+# Every Content-Security-Policy violation from the first moment of each page (an init script runs before the page's).
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+  {directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile}));
+"""
+
 STATE = """() => ({
+  policy: document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content,
   local: Object.keys(localStorage), session: Object.keys(sessionStorage),
   scrollWidth: document.scrollingElement.scrollWidth, clientWidth: document.scrollingElement.clientWidth,
   scheme: document.body.getAttribute('data-md-color-scheme'),
@@ -85,6 +93,8 @@ class Audit:
     storage: dict = field(default_factory=dict)  # (scheme, path) -> {"local": [...], "session": [...]}
     overflow: dict = field(default_factory=dict)  # (scheme, path) -> (scrollWidth, clientWidth) at 360 px
     scheme_attr: dict = field(default_factory=dict)  # (scheme, path) -> data-md-color-scheme
+    policy: dict = field(default_factory=dict)  # (scheme, path) -> the page's Content-Security-Policy
+    blocked: dict = field(default_factory=dict)  # (scheme, path) -> Content-Security-Policy violations, if any
 
 
 @pytest.fixture(scope="session")
@@ -95,6 +105,7 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     for scheme in SCHEMES:
         context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT}, color_scheme=scheme)
+        context.add_init_script(RECORD_VIOLATIONS)
         tabs = [context.new_page() for _ in range(TABS)]
         current: dict = {}
 
@@ -131,6 +142,7 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
                 result.storage[(scheme, path)] = {"local": state["local"], "session": state["session"]}
                 result.overflow[(scheme, path)] = (state["scrollWidth"], state["clientWidth"])
                 result.scheme_attr[(scheme, path)] = state["scheme"]
+                result.policy[(scheme, path)] = state["policy"]
                 if scheme == "light" and path in SCREENSHOTS:
                     tab.screenshot(path=artifacts / f"{SCREENSHOTS[path]}-360.png", full_page=True)
                 tab.evaluate(axe_js)
@@ -145,6 +157,9 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
                 for tab, path in batch:
                     tab.wait_for_function("() => window.__axe !== null", timeout=60_000)
                     result.violations[(scheme, width, path)] = tab.evaluate("() => window.__axe")
+                for tab, path in batch:
+                    if violations := tab.evaluate("() => window.__violations"):
+                        result.blocked[(scheme, path)] = violations
                 if scheme == "light" and width == 1280:
                     for tab, path in batch:
                         if path in SCREENSHOTS:
@@ -187,6 +202,14 @@ def test_colour_scheme_follows_the_visitor(audit, page_paths):
     expected = {"light": "default", "dark": "slate"}
     wrong = {k: v for k, v in audit.scheme_attr.items() if v != expected[k[0]]}
     assert not wrong
+
+
+def test_every_page_carries_the_policy_and_breaks_none_of_it(audit, page_paths):
+    from arkiv.site.policy import CONTENT_SECURITY_POLICY
+    assert {p for s, p in audit.policy if s == "light"} == set(page_paths)
+    assert set(audit.policy.values()) == {CONTENT_SECURITY_POLICY}
+    print(f"Content-Security-Policy: {len(page_paths)} pages audited, {len(audit.blocked)} with violations")
+    assert not audit.blocked, json.dumps({f"{s} {p}": v for (s, p), v in audit.blocked.items()}, indent=1)
 
 
 def test_no_request_to_another_host(audit):
@@ -232,7 +255,7 @@ def test_palette_switch_stores_only_the_palette(browser, site_url):
         page.goto(site_url + "2023/")
         assert page.evaluate("Object.keys(localStorage)") == []
         page.locator("[data-md-component=palette] label:not([hidden])").click()
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
         keys = page.evaluate("Object.keys(localStorage)")
         assert len(keys) == 1 and keys[0].endswith(".__palette"), keys
         assert json.loads(page.evaluate(f"localStorage.getItem({json.dumps(keys[0])})"))["color"]["scheme"] == "slate"

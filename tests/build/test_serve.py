@@ -1,9 +1,11 @@
 """`mkdocs serve` on a copy of the project: a data edit rebuilds only what it changed (arkiv.site.preview) and shows up
 in the served page, a bad edit keeps the last good site on show, and a partial rebuild leaves the same site a full one
-would."""
+would. The served pages carry no Content-Security-Policy (arkiv.site.policy), so MkDocs' injected live reload script
+runs: an open page in Chromium reloads by itself after an edit."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -19,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+CHROMIUM = Path("/usr/bin/chromium")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 QUICK = "Bygger om det som ändringen i data/ rör."  # logged by arkiv.site.preview before a partial rebuild
 
@@ -71,13 +74,38 @@ def served(tmp_path, project_copy):
         log.close()
 
 
+# A page open in headless Chromium (Debian's, as in tests/browser/) that records policy violations.
+@contextlib.contextmanager
+def open_in_chromium(url: str):
+    from playwright.sync_api import sync_playwright
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: run `python3 dev.py test` (installs Debian's chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+        try:
+            tab = browser.new_page()
+            tab.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                                "e => window.__violations.push(e.violatedDirective))")
+            tab.goto(url)
+            yield tab
+        finally:
+            browser.close()
+
+
 def test_data_edit_reloads_and_bad_edit_keeps_last_good_site(served):
     project, site, log = served
     url = site + "2023/"
     cycle = project / "data" / "cycles" / "2023.yaml"
     good = cycle.read_text(encoding="utf-8")
 
-    cycle.write_text(good.replace("Erik Slottner", "Erik Slottner-Testsson"), encoding="utf-8")
+    # The page as served: the live reload script injected, and no policy that would block it (the referrer one stays).
+    page = fetch(url)
+    assert "livereload(" in page and "Content-Security-Policy" not in page
+    assert '<meta name="referrer" content="no-referrer">' in page
+    with open_in_chromium(url) as tab:
+        cycle.write_text(good.replace("Erik Slottner", "Erik Slottner-Testsson"), encoding="utf-8")
+        # Live reload: the open page shows the edit without anyone reloading it.
+        tab.wait_for_function("() => document.body.textContent.includes('Slottner-Testsson')", timeout=30_000)
+        assert tab.evaluate("() => window.__violations") == []
     assert wait_for(lambda: "Slottner-Testsson" in fetch(url)), log.read_text()
     text = log.read_text()
     assert QUICK in text and "'dirty' build" not in text, text

@@ -2,5 +2,5 @@
 
 pages (sidorna ur mallarna), search och search_keys (sökindexet), maps, charts och figures (kartor och diagram),
 export (öppna data), feed (flöde och sitemap), social (delningsbilder), redirects, descriptions, corrections,
-lastmod, addresses (adresserna sajten lovar att hålla).
+lastmod, addresses (adresserna sajten lovar att hålla), policy (vad sidorna får köra och skicka vidare).
 """

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -87,4 +88,13 @@ def sitemap(original: str, archive: m.Archive, site_url: str, lastmod: dict[str,
         theirs = (node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()
         rows.append((loc, date or page_lastmod(archive, lastmod, rel) or theirs))
     text = env().get_template("sitemap.xml.j2").render(namespace=SITEMAP_NS, rows=rows)
-    return text, gzip.compress(text.encode("utf-8"), mtime=0)
+    return text, gzipped(text.encode("utf-8"))
+
+
+# Gzip with a fixed header (no file name, time 0, OS byte 255 "unknown"), so every Python writes the same bytes:
+# gzip.compress(mtime=0) writes the OS byte of the machine on 3.11 and 255 from 3.13.
+def gzipped(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=out, mtime=0) as file:
+        file.write(data)
+    return out.getvalue()

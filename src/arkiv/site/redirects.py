@@ -3,8 +3,8 @@
 Every cycle can be reached under both of the award's names, whichever was in force that year, because people search
 for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and
 /sveriges-digitaliseringskommun-2009/ both lead to /2009/. Each redirect is a small static HTML page with a meta
-refresh, a canonical link to the real page and
-a visible link; no JavaScript. The list of addresses the archive promises to keep is in arkiv.site.addresses.
+refresh, a canonical link to the real page and a visible link; no JavaScript, and the site's Content-Security-Policy
+and Referrer-Policy (arkiv.site.policy). The list of addresses the archive promises to keep is in arkiv.site.addresses.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import posixpath
 
 from arkiv import urls
 from arkiv.record import model as m
+from arkiv.site import policy
 from arkiv.slugs import slug
 from arkiv.templating import env
 
@@ -33,7 +34,9 @@ def redirect_page(source: str, target: str, title: str, site_url: str, offline: 
         relative = posixpath.relpath(urls.offline_file(target), source.rstrip("/"))
     else:
         relative = posixpath.relpath(target.rstrip("/") or ".", source.rstrip("/")) + "/"
-    return env().get_template("redirect.html.j2").render(relative=relative, canonical=site_url + target, title=title)
+    return env().get_template("redirect.html.j2").render(relative=relative, canonical=site_url + target, title=title,
+                                                          csp=policy.CONTENT_SECURITY_POLICY,
+                                                          referrer=policy.REFERRER_POLICY)
 
 
 # Every redirect page: file path relative to the site root ("sveriges-it-kommun-2009/index.html") -> HTML.

@@ -17,7 +17,7 @@ import jinja2
 from arkiv import urls
 from arkiv.reading.load import load_archive
 from arkiv.record import model as m
-from arkiv.site import export, feed, offline, pages, search, search_keys, social
+from arkiv.site import export, feed, offline, pages, policy, search, search_keys, social
 from arkiv.site.lastmod import data_lastmod
 from arkiv.site.preview import Preview, keep_last_good
 
@@ -31,6 +31,7 @@ class Session:
     def __init__(self, log: logging.Logger | None = None) -> None:
         self.log = log or logging.getLogger(__name__)
         self.preview: Preview | None = None  # under `mkdocs serve`
+        self.serving = False  # `mkdocs serve`, with or without --dirty
         self.archive: m.Archive | None = None
         self.site = pages.Site()
         self.search_pages: dict[str, tuple[str, object]] = {}  # page address -> title, front matter search_keys
@@ -41,7 +42,8 @@ class Session:
     # The command MkDocs runs: "serve" (without --dirty, where MkDocs decides alone) turns the preview on.
     def start(self, command: str, dirty: bool = False) -> None:
         self.close()
-        self.preview = Preview(self.log) if command == "serve" and not dirty else None
+        self.serving = command == "serve"
+        self.preview = Preview(self.log) if self.serving and not dirty else None
 
     # Load and validate the data (raises DataErrors with every error); returns the navigation.
     # `offline`: a build to open from the file system (arkiv.site.offline), MkDocs without directory URLs.
@@ -95,6 +97,13 @@ class Session:
     @property
     def template_cache(self) -> jinja2.BytecodeCache | None:
         return self.preview.templates if self.preview is not None else None
+
+    # The theme's Jinja environment: the policies every <head> writes (PAGE_POLICY, arkiv.site.policy) as a global, and
+    # the compiled templates kept between rebuilds under serve (None otherwise: MkDocs' default).
+    def theme_environment(self, env: jinja2.Environment) -> jinja2.Environment:
+        env.globals["PAGE_POLICY"] = policy.page_policy(serving=self.serving)
+        env.bytecode_cache = self.template_cache
+        return env
 
     # After the build: write the share images, rewrite the search index (arkiv.site.search) and date the sitemap.
     def finish(self, site_dir: Path, docs_dir: Path) -> None:
