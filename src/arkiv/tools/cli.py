@@ -1,5 +1,6 @@
 """Kommandoraden för organisatörer: `arkiv check` kontrollerar datafilerna, `arkiv changes VERSION` beskriver vad en
-ändring gör med arkivet, `arkiv new-cycle [ÅÅÅÅ]` skapar ett nytt år."""
+ändring gör med arkivet, `arkiv pages-changed VERSION` listar sidorna den ändrar, `arkiv new-cycle [ÅÅÅÅ]` skapar ett
+nytt år."""
 
 from __future__ import annotations
 
@@ -80,6 +81,27 @@ def changes(base: str, data_dir: Path) -> int:
     return 1 if work_problem else 0
 
 
+# `arkiv pages-changed BASE`: the pages whose content differs between BASE's build (made here, in the same form as
+# `site`, or given as `base_site`) and the built site, as Swedish Markdown.
+def pages_changed(base: str, site: Path, base_site: Path | None) -> int:
+    from arkiv.site import offline
+    from arkiv.tools import pages_changed as pc
+    from arkiv.tools.gitref import GitRefError
+    from arkiv.tools.refbuild import build_ref
+
+    if not (site / "index.html").is_file():
+        return _fail(f"Hittar ingen byggd sajt i {site}. Bygg den först med python3 dev.py build, eller ange mappen "
+                     "med --site.")
+    with tempfile.TemporaryDirectory(prefix="arkiv-pages-") as tmp:
+        try:
+            built = base_site or build_ref(Path.cwd(), base, Path(tmp), (site / offline.INDEX_SCRIPT).is_file())
+        except GitRefError as exc:
+            return _fail(f"Kan inte jämföra med {base}: {exc}")
+        found = pc.compare(built, site)
+    print(pc.render(base, found, len(pc.site_pages(site))), end="")
+    return 0
+
+
 # award.yaml read without validating the rest: (first year, interval, the year next_fair is about or None).
 def _award_rhythm(data_dir: Path) -> tuple[int, int, int | None]:
     award = yaml.safe_load((data_dir / "award.yaml").read_text(encoding="utf-8"))
@@ -141,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_changes = sub.add_parser("changes", help="beskriv vad datamappen ändrar i arkivet jämfört med en version i git")
     p_changes.add_argument("base", metavar="VERSION", help="gren, tagg eller commit att jämföra med, till exempel main")
     p_changes.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_pages = sub.add_parser("pages-changed",
+                             help="lista sidorna vars innehåll skiljer sig från bygget av en version i git")
+    p_pages.add_argument("base", metavar="VERSION", help="gren, tagg eller commit att jämföra med, till exempel main")
+    p_pages.add_argument("--site", metavar="MAPP", default="site", help="den byggda sajten (standard: ./site)")
+    p_pages.add_argument("--base-site", metavar="MAPP", help="ett färdigt bygge av VERSION (annars byggs den här)")
     p_new = sub.add_parser("new-cycle", help="skapa en kommenterad fil för ett nytt utmärkelseår")
     p_new.add_argument("year", type=_year, metavar="ÅR", nargs="?",
                        help="utmärkelseåret, till exempel 2025 (standard: året efter det nyaste i datan)")
@@ -155,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(_data_dir(args.data), args.format)
     if args.command == "changes":
         return changes(args.base, _data_dir(args.data))
+    if args.command == "pages-changed":
+        return pages_changed(args.base, Path(args.site), Path(args.base_site) if args.base_site else None)
     if args.command == "new-cycle":
         return new_cycle(args.year, _data_dir(args.data))
     parser.print_help()
