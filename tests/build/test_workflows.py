@@ -179,8 +179,9 @@ def test_pull_request_uploads_the_built_site_and_says_how_to_open_it():
     upload = step(job, "actions/upload-artifact@")
     assert upload["with"]["path"].rstrip("/") == "site"
     assert upload["with"]["if-no-files-found"] == "error"
-    assert runs.index("python3 dev.py build") < steps(job).index(upload)
-    note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "http.server" in s["run"])
+    # The strict published build first, then the preview that opens from the file system, which is uploaded.
+    assert runs.index("python3 dev.py build") < runs.index("python3 dev.py build --offline") < steps(job).index(upload)
+    note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "index.html" in s["run"])
     assert note["env"]["PREVIEW_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
     assert f"{upload['with']['name']}.zip" in note["run"]
     assert f"sparas i {upload['with']['retention-days']} dagar" in note["run"]
@@ -189,7 +190,7 @@ def test_pull_request_uploads_the_built_site_and_says_how_to_open_it():
 # The preview note as the runner writes it: the step's script run by bash, into a summary file.
 def preview_note(tmp_path: Path) -> str:
     (job,) = load("pr.yml")["jobs"].values()
-    note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "http.server" in s["run"])
+    note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "index.html" in s["run"])
     summary = tmp_path / "summary.md"
     env = {"PATH": "/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary), "PREVIEW_URL": "https://example.invalid/zip"}
     result = subprocess.run(["bash", "-e", "-c", note["run"]], env=env, capture_output=True, text=True, timeout=30)
@@ -200,9 +201,23 @@ def preview_note(tmp_path: Path) -> str:
 def test_preview_note_renders_as_markdown(tmp_path):
     text = preview_note(tmp_path)
     assert text.startswith("\n## Förhandsvisning av sajten\n")
-    assert "[forhandsvisning.zip](https://example.invalid/zip)" in text
-    assert "```sh\n   python3 -m http.server -d forhandsvisning\n   ```" in text
+    # Three steps, none in a terminal: download, unzip, double-click index.html.
+    numbered = re.findall(r"^(\d)\. \*\*([^*]+)\*\*", text, re.M)
+    assert numbered == [("1", "Ladda ner"), ("2", "Packa upp"), ("3", "Dubbelklicka på `index.html`")], text
+    assert "1. **Ladda ner** [forhandsvisning.zip](https://example.invalid/zip)." in text
+    for word in ("terminal", "http.server", "unzip", "localhost", "```"):
+        assert word not in text, word
     assert "$" not in text and "EOF" not in text
+
+
+def test_pull_request_lists_the_pages_it_changes_before_the_preview():
+    (job,) = load("pr.yml")["jobs"].values()
+    listed = step(job, ".venv/bin/arkiv pages-changed")
+    assert listed["run"] == '.venv/bin/arkiv pages-changed "$BASE" >> "$GITHUB_STEP_SUMMARY"'
+    assert listed["env"]["BASE"] == "origin/${{ github.base_ref }}"
+    # It compares the published build (site/ before the preview replaces it) with the base branch's.
+    runs = [s.get("run", "") for s in steps(job)]
+    assert runs.index("python3 dev.py build") < runs.index(listed["run"]) < runs.index("python3 dev.py build --offline")
 
 
 # `python3 dev.py test` runs zizmor beside ruff and mypy, and a finding fails the command (the tools are recorded
