@@ -2,5 +2,6 @@
 
 pages (sidorna ur mallarna), search och search_keys (sökindexet), maps, charts och figures (kartor och diagram),
 export (öppna data), feed (flöde och sitemap), social (delningsbilder), redirects, descriptions, corrections,
-lastmod, addresses (adresserna sajten lovar att hålla), policy (vad sidorna får köra och skicka vidare).
+lastmod, addresses (adresserna sajten lovar att hålla) och ledger (listan över dem till main), policy (vad
+sidorna får köra och skicka vidare), offline (bygget som öppnas från filsystemet).
 """
