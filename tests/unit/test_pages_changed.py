@@ -73,3 +73,10 @@ def test_the_list_in_swedish(tmp_path):
     assert "| `/2025/` | ny | `2025/index.html` |" in text
     assert f"| [`/2023/`]({URL}2023/) | ändrad | `2023/index.html` |" in text
     assert "Ingen av de 1\u00a0120 sidorna får nytt innehåll." in pc.render("main", [], 1120)
+
+
+def test_a_base_that_does_not_build_is_said_instead_of_the_list():
+    text = pc.render("main", [], 109, problem="Sajten i versionen main går inte att bygga:\nERROR - data/winners.yaml")
+    assert "Sidorna kan inte jämföras, för sajten i `main` går inte att bygga." in text
+    assert "\n    ERROR - data/winners.yaml\n" in text  # git's and MkDocs' words, as a block
+    assert "| Sida |" not in text and "Ingen av de" not in text

@@ -82,12 +82,13 @@ def changes(base: str, data_dir: Path) -> int:
 
 
 # `arkiv pages-changed BASE`: the pages whose content differs between BASE's build (made here, in the same form as
-# `site`, or given as `base_site`) and the built site, as Swedish Markdown.
+# `site`, or given as `base_site`) and the built site, as Swedish Markdown. A base that does not build is said in the
+# Markdown (not this version's fault); a version that does not exist, or no built site, fails.
 def pages_changed(base: str, site: Path, base_site: Path | None) -> int:
     from arkiv.site import offline
     from arkiv.tools import pages_changed as pc
     from arkiv.tools.gitref import GitRefError
-    from arkiv.tools.refbuild import build_ref
+    from arkiv.tools.refbuild import BuildError, build_ref
 
     if not (site / "index.html").is_file():
         return _fail(f"Hittar ingen byggd sajt i {site}. Bygg den först med python3 dev.py build, eller ange mappen "
@@ -95,6 +96,9 @@ def pages_changed(base: str, site: Path, base_site: Path | None) -> int:
     with tempfile.TemporaryDirectory(prefix="arkiv-pages-") as tmp:
         try:
             built = base_site or build_ref(Path.cwd(), base, Path(tmp), (site / offline.INDEX_SCRIPT).is_file())
+        except BuildError as exc:
+            print(pc.render(base, [], len(pc.site_pages(site)), problem=str(exc)), end="")
+            return 0
         except GitRefError as exc:
             return _fail(f"Kan inte jämföra med {base}: {exc}")
         found = pc.compare(built, site)

@@ -74,8 +74,9 @@ def compare(base: Path, site: Path) -> list[PageChange]:
     return sorted(out, key=lambda c: (KINDS.index(c.kind), c.address))
 
 
-# The list as Swedish Markdown, for the pull request's summary and the terminal.
-def render(base: str, changes: list[PageChange], compared: int) -> str:
+# The list as Swedish Markdown, for the pull request's summary and the terminal; `problem`: why the base could not
+# be built, said instead of the list.
+def render(base: str, changes: list[PageChange], compared: int, problem: str = "") -> str:
     counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in KINDS}
     return env().get_template("pages_changed.md.j2").render(base=base, changes=changes, counts=counts,
-                                                           compared=compared)
+                                                           compared=compared, problem=problem)

@@ -10,8 +10,13 @@ from pathlib import Path
 from arkiv.tools.gitref import GitRefError, export_folder
 
 
+class BuildError(GitRefError):
+    """The version exists but its site does not build, in Swedish."""
+
+
 # Build the project folder as it is in `ref` into dest/site (strictly, without directory URLs when `offline`), with
-# that version's own package and hooks; returns the site folder. GitRefError, in Swedish, when it cannot be built.
+# that version's own package and hooks; returns the site folder. GitRefError when the version cannot be read,
+# BuildError when it does not build (both in Swedish).
 def build_ref(project: Path, ref: str, dest: Path, offline: bool = False) -> Path:
     exported = export_folder(project, ref, dest / "projekt")
     site = dest / "site"
@@ -22,8 +27,8 @@ def build_ref(project: Path, ref: str, dest: Path, offline: bool = False) -> Pat
     try:
         result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=exported, timeout=900)
     except (OSError, subprocess.SubprocessError) as exc:
-        raise GitRefError(f"Kunde inte bygga sajten i versionen {ref}: {exc}.") from None
+        raise BuildError(f"Kunde inte bygga sajten i versionen {ref}: {exc}.") from None
     if result.returncode != 0:
         last = "\n".join(result.stderr.strip().splitlines()[-20:])
-        raise GitRefError(f"Sajten i versionen {ref} går inte att bygga:\n{last}")
+        raise BuildError(f"Sajten i versionen {ref} går inte att bygga:\n{last}")
     return site
