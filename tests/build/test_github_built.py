@@ -1,17 +1,11 @@
 """What GitHub users meet in the built site: the "Föreslå en rättelse" links open the correction form with the page
-filled in, and the preview that pull requests upload works the way the job summary tells a reviewer to open it."""
+filled in. (The preview that pull requests upload, opened as the job summary says, is tests/browser/test_offline.py.)"""
 
 from __future__ import annotations
 
-import functools
-import re
-import threading
-import urllib.error
-import urllib.request
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -97,69 +91,3 @@ def test_every_correction_link_opens_the_form_with_its_page(built_site, archive)
 def test_no_page_sends_readers_to_the_code_editor(built_site):
     for page in built_site.rglob("*.html"):
         assert "/edit/main/" not in page.read_text(encoding="utf-8"), page
-
-
-# --- The preview ----------------------------------------------------------------------------------------------
-
-def preview_instructions() -> tuple[str, str]:
-    """The folder and address the job summary gives: `python3 -m http.server -d FOLDER`, then http://localhost:…/."""
-    pr = yaml.safe_load((ROOT / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8"))
-    (job,) = pr["jobs"].values()
-    note = next(s["run"] for s in job["steps"] if "http.server" in s.get("run", ""))
-    folder = re.search(r"python3 -m http\.server -d (\S+)", note).group(1)
-    address = re.search(r"<(http://localhost:\d+/[^>]*)>", note).group(1)
-    return folder, address
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def test_preview_served_as_the_summary_says_has_no_broken_links(built_site, tmp_path):
-    folder, address = preview_instructions()
-    # The zip holds site/'s contents; unpacked into FOLDER and served from the folder around it with -d FOLDER.
-    (tmp_path / folder).symlink_to(built_site, target_is_directory=True)
-    handler = functools.partial(Quiet, directory=str(tmp_path / folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        root = f"http://127.0.0.1:{server.server_port}/"
-        seen, queue, broken = set(), [root + urlsplit(address).path.lstrip("/")], []
-        while queue:
-            url = queue.pop()
-            if url in seen:
-                continue
-            seen.add(url)
-            try:
-                with urllib.request.urlopen(url, timeout=10) as response:
-                    body = response.read()
-                    kind = response.headers.get_content_type()
-            except urllib.error.HTTPError as exc:
-                broken.append((url, exc.code))
-                continue
-            if kind != "text/html":
-                continue
-            links = Links()
-            links.feed(body.decode("utf-8"))
-            for href in [h for h, _ in links.anchors] + links.sources:
-                target = urljoin(url, href).split("#")[0]
-                if target.startswith(root):
-                    queue.append(target)
-        assert not broken, broken[:10]
-        # The whole site was reached from the start page: every page but the redirects, which nothing links to.
-        reached = {u.removeprefix(root) for u in seen if u.endswith("/")}
-        pages = {"" if p.parent == built_site else p.parent.relative_to(built_site).as_posix() + "/"
-                 for p in built_site.rglob("index.html")}
-        redirects = {p for p in pages if 'http-equiv="refresh"' in (built_site / p / "index.html").read_text("utf-8")}
-        assert reached == pages - redirects
-        assert any(u.endswith("/arkiv.json") for u in seen)
-        # And each redirect leads to a page that is there.
-        for path in sorted(redirects):
-            body = (built_site / path / "index.html").read_text(encoding="utf-8")
-            target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', body).group(1)
-            with urllib.request.urlopen(urljoin(root + path, target), timeout=10) as response:
-                assert response.status == 200, (path, target)
-    finally:
-        server.shutdown()
-        server.server_close()
