@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from violations import RECORD_VIOLATIONS, VIOLATIONS
 
 SCHEMES = ("light", "dark")
 WIDTHS = (360, 1280)
@@ -67,13 +68,6 @@ AXE_START = """opts => {
 }"""
 
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
-
-# Every Content-Security-Policy violation from the first moment of each page (an init script runs before the page's).
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener('securitypolicyviolation', e => window.__violations.push(
-  {directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile}));
-"""
 
 STATE = """() => ({
   policy: document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content,
@@ -158,7 +152,7 @@ def audit(browser, site_url, page_paths, representatives, artifacts) -> Audit:
                     tab.wait_for_function("() => window.__axe !== null", timeout=60_000)
                     result.violations[(scheme, width, path)] = tab.evaluate("() => window.__axe")
                 for tab, path in batch:
-                    if violations := tab.evaluate("() => window.__violations"):
+                    if violations := tab.evaluate(VIOLATIONS):
                         result.blocked[(scheme, path)] = violations
                 if scheme == "light" and width == 1280:
                     for tab, path in batch:

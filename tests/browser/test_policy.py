@@ -10,17 +10,10 @@ from __future__ import annotations
 
 import pytest
 from search_box import open_search, run_query
+from violations import RECORD_VIOLATIONS, VIOLATIONS
 
 from arkiv.site.policy import CONTENT_SECURITY_POLICY
 
-# Recorded from the first moment of every page (an init script runs before the page's own): each violation, as the
-# browser reports it to the page.
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener('securitypolicyviolation', e => window.__violations.push(
-  {directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile}));
-"""
-VIOLATIONS = "() => window.__violations"
 POLICY = "() => document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content"
 
 # What a slip in escaping would write into a page: an element, a handler and a javascript: link from the data.
