@@ -14,12 +14,12 @@ from typing import Any
 
 import jinja2
 
-from arkiv import urls
 from arkiv.reading.load import load_archive
 from arkiv.record import model as m
 from arkiv.site import export, feed, offline, pages, policy, search, search_keys, social
 from arkiv.site.lastmod import data_lastmod
 from arkiv.site.preview import Preview, keep_last_good
+from arkiv.urls import address
 
 # How MkDocs gets a generated file: {"content": text or bytes}, or {"abs_src_path": a file holding it}.
 Source = dict[str, Any]
@@ -89,7 +89,7 @@ class Session:
     # A page MkDocs rendered: its title and front matter search_keys, for the search index (arkiv.site.search_keys),
     # under its address with directory URLs ("2023/", also for the offline build's "2023/index.html").
     def rendered(self, url: str, title: str | None, keys: object) -> None:
-        self.search_pages[urls.address(url)] = (title or "", keys)
+        self.search_pages[address(url)] = (title or "", keys)
         if self.preview is not None:
             self.preview.rendered(url)
 
