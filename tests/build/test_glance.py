@@ -166,7 +166,9 @@ def check_year(site: Path, archive, c) -> dict[str, list[Value]]:
     n = archive.edition_of(c.year)
     assert g.edition == n and (c.edition is None or c.edition.number == n)
     since = f" sedan starten {archive.founded}" if c.year > archive.founded else ""
-    assert [v.text for v in terms["I ordningen"]] == [f"{ordinal(n)} gången{since}"]
+    # The source's own word on it, when the data has one, follows the archive's count (nothing above the summary).
+    stated = [f"Källan skriver: ”{c.edition.quote}”"] if c.edition else []
+    assert [v.text.split(" Källa")[0] for v in terms["I ordningen"]] == [f"{ordinal(n)} gången{since}", *stated]
     return terms
 
 
