@@ -284,7 +284,7 @@ def test_statistics_of_nominees_and_finalists_per_cycle(built_site):
             stage = "nominerade" if r["stage"] == "nominerad" else "finalister"
             expected.append([str(year), r["label"], stage, str(size), str(len(r["entrants"]))])
     assert table_rows(page, "tabell-per-ar") == expected
-    # The record: 2017's first round had eight nominees (the mini archive proves a round larger than its names).
+    # The record: 2017's first round had eight nominees (the test archive proves a round larger than its names).
     assert any(r[:4] == ["2017", "första omgången", "nominerade", "8"] for r in expected)
 
 

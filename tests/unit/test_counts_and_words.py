@@ -50,9 +50,10 @@ def test_a_name_in_force_for_one_year_reads_as_one_year(small_archive):
 
 def test_the_award_names_in_the_column_description_come_from_the_data(small_archive):
     archive = load_archive(small_archive)
+    old = dataclasses.replace(archive.names[0], last=2015)
     third = dataclasses.replace(archive.names[-1], name="Sveriges Exempelkommun", first=2031)
-    ended = dataclasses.replace(archive.names[-1], last=2029)
-    archive = dataclasses.replace(archive, names=(*archive.names[:-1], ended, third))
+    ended = dataclasses.replace(archive.names[-1], first=2017, last=2029)
+    archive = dataclasses.replace(archive, names=(old, ended, third))
     (meaning,) = [m for c, m in export.csv_columns(archive)["vinnare.csv"] if c == "award_name"]
     assert meaning == ("Utmärkelsens namn det året: Sveriges IT-kommun (från 2001 till 2015), Sveriges "
                        "DigitaliseringsKommun (från 2017 till 2029) eller Sveriges Exempelkommun (sedan 2031).")
