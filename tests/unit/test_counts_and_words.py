@@ -9,17 +9,17 @@ import dataclasses
 import json
 from pathlib import Path
 
-from arkiv.reading.load import load_archive
 from arkiv.record import knowledge as kn
 from arkiv.record import stats
+from arkiv.record.model import Fact
 from arkiv.site import export, pages
 from arkiv.text import during_years, sv_key, year_range
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_a_joint_entry_counts_once_for_its_county(small_archive):
-    archive = load_archive(small_archive)
+def test_a_joint_entry_counts_once_for_its_county(fixture_archive):
+    archive = fixture_archive
     joint = next(e for c in archive.cycles for e in c.entrants() if len(e.kommuner) > 1)
     (county,) = {k.county for k in joint.kommuner}
     row = next(r for r in stats.by_county(archive) if r.name == county)
@@ -33,11 +33,11 @@ def test_a_joint_entry_counts_once_for_its_county(small_archive):
     assert (row.parts, row.wins) == (1, 1)
 
 
-def test_a_name_in_force_for_one_year_reads_as_one_year(small_archive):
+def test_a_name_in_force_for_one_year_reads_as_one_year(fixture_archive):
     assert (year_range(2001, 2015), year_range(2011, 2011), year_range(2017, None)) == ("2001–2015", "2011", "2017–")
     assert during_years(2001, 2015) == "från 2001 till 2015" and during_years(2011, 2011) == "år 2011"
     assert during_years(2017, None) == "sedan 2017"
-    archive = load_archive(small_archive)
+    archive = fixture_archive
     old, new = archive.names
     one = dataclasses.replace(old, first=old.last)
     archive = dataclasses.replace(archive, names=(one, new))
@@ -48,8 +48,8 @@ def test_a_name_in_force_for_one_year_reads_as_one_year(small_archive):
     assert f"<td>{one.last} " in about and f"{one.last}–{one.last}" not in about
 
 
-def test_the_award_names_in_the_column_description_come_from_the_data(small_archive):
-    archive = load_archive(small_archive)
+def test_the_award_names_in_the_column_description_come_from_the_data(fixture_archive):
+    archive = fixture_archive
     old = dataclasses.replace(archive.names[0], last=2015)
     third = dataclasses.replace(archive.names[-1], name="Sveriges Exempelkommun", first=2031)
     ended = dataclasses.replace(archive.names[-1], first=2017, last=2029)
@@ -59,14 +59,14 @@ def test_the_award_names_in_the_column_description_come_from_the_data(small_arch
                        "DigitaliseringsKommun (från 2017 till 2029) eller Sveriges Exempelkommun (sedan 2031).")
 
 
-def test_the_rhythm_on_the_gaps_page_is_every_years(small_archive):
-    archive = load_archive(small_archive)
+def test_the_rhythm_on_the_gaps_page_is_every_years(fixture_archive):
+    archive = fixture_archive
     assert "Utmärkelsen delas ut vartannat år." in pages.render_gaps(archive)
     assert "Utmärkelsen delas ut vart 3:e år." in pages.render_gaps(dataclasses.replace(archive, interval=3))
 
 
-def test_a_disputed_fact_is_known_only_in_part(small_archive):
-    archive = load_archive(small_archive)
+def test_a_disputed_fact_is_known_only_in_part(fixture_archive):
+    archive = fixture_archive
     c = next(c for c in archive.cycles if c.disputed())
     assert c.disputed() == {"prisutdelare": 1} and c.ceremony and c.ceremony.presenter
     cells = {cell.facet.key: cell.state for cell in kn.cells(c)}
@@ -89,3 +89,12 @@ def test_one_swedish_sort_key():
     names = ["Örebro län", "Upplands Väsby", "Åre", "Upplands-Bro", "Älvdalen", "Ale", "Östersund", "Vara", "Eda"]
     assert sorted(names, key=sv_key) == ["Ale", "Eda", "Upplands-Bro", "Upplands Väsby", "Vara", "Åre", "Älvdalen",
                                          "Örebro län", "Östersund"]
+
+
+def test_a_fact_between_the_two_names_is_told_with_the_renaming(fixture_archive):
+    # /om/: a fact dated after the old name's last year and no later than the new name's first is about the renaming.
+    between = Fact(text="Exempeltext, året mellan namnen.", sources=("exempel-vinnare",), year=2020)
+    about = pages.render_about(dataclasses.replace(fixture_archive, history=(*fixture_archive.history, between)))
+    history, renaming = about.split("## Namnbytet", 1)
+    assert between.text in renaming and between.text not in history
+    assert "Exempeltext om hur utmärkelsen började." in history
