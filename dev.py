@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -29,9 +30,31 @@ BIN = "Scripts" if os.name == "nt" else "bin"
 FAST_TIER = "tests/unit"  # in-process tests: the package, the rules and the broken-data corpus
 
 
+# Run a command and wait for it. SIGTERM (and SIGINT sent to dev.py alone) is passed on, so stopping dev.py stops
+# what it started (mkdocs serve frees its port); a Ctrl-C at the terminal already reaches the child by itself.
 def run(*cmd, check=True, **kw) -> int:
     print("+", " ".join(map(str, cmd)), flush=True)
-    return subprocess.run([str(c) for c in cmd], check=check, cwd=ROOT, **kw).returncode
+    with subprocess.Popen([str(c) for c in cmd], cwd=ROOT, **kw) as child:
+        def pass_on(signum, _frame):
+            if signum != signal.SIGINT or not _from_terminal():
+                child.send_signal(signum)
+        before = {s: signal.signal(s, pass_on) for s in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            code = child.wait()
+        finally:
+            for s, handler in before.items():
+                signal.signal(s, handler)
+    if check and code:
+        raise subprocess.CalledProcessError(code, cmd)
+    return code
+
+
+# Whether dev.py runs in the terminal's foreground, where a Ctrl-C goes to the child as well.
+def _from_terminal() -> bool:
+    try:
+        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
+    except OSError:
+        return False
 
 
 # uv in its own small venv, then the project's locked environment in .venv (with the extras test and geo for tests).

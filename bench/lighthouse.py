@@ -48,7 +48,7 @@ def audit(url: str) -> dict[str, float]:
 
 # Median scores of each page over `runs` runs, from a built site.
 def scores(site: Path, runs: int) -> dict[str, dict[str, float]]:
-    from run import GzipHandler
+    from common import GzipHandler
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -74,7 +74,7 @@ if __name__ == "__main__":
     import sys
 
     sys.path.insert(0, str(ROOT / "bench"))
-    from run import build
+    from common import build
 
     with tempfile.TemporaryDirectory() as tmp:
         built = Path(tmp) / "site"

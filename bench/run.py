@@ -25,11 +25,9 @@ import argparse
 import functools
 import gzip
 import http.server
-import io
 import json
 import os
 import platform
-import resource
 import shutil
 import socket
 import statistics
@@ -44,15 +42,12 @@ import yaml
 
 import lighthouse
 import weights as page_weights
+from common import CHROMIUM_ARGS, ENV, MKDOCS, GzipHandler, build, timed_build
 
 ROOT = Path(__file__).resolve().parents[1]
 INDEX_BUDGET_PER_CYCLE = 45 * 1024 // 12  # search_index.json, gzip: 45 KB for 2001–2023, as much again per new year
 PREVIEW_BUDGET = 0.5  # edit-to-preview under serve, at most this share of a full strict build in the same run
 PARTS = ("build", "scale", "preview", "weight", "lighthouse")
-MKDOCS = Path(sys.executable).parent / "mkdocs"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "data", "src"]
 
 
@@ -69,23 +64,6 @@ def copy_project(dest: Path) -> Path:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     return dest
-
-
-def build(config: Path, site: Path, strict: bool = True) -> float:
-    return timed_build(config, site, strict)[0]
-
-
-# A build's wall-clock seconds and the processor seconds it used (user and system).
-def timed_build(config: Path, site: Path, strict: bool = True) -> tuple[float, float]:
-    cmd = [str(MKDOCS), "build", "-q", "-f", str(config), "-d", str(site)] + (["--strict"] if strict else [])
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=config.parent)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode:
-        raise SystemExit(f"bygget misslyckades ({config}):\n{result.stdout}{result.stderr}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 # The processor seconds a running process has used so far (user and system), from /proc.
@@ -233,28 +211,6 @@ def urlpath(project: Path) -> str:
 
 
 # --- 4. page weight --------------------------------------------------------------------------------------------------
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed when the browser asks (as GitHub Pages serves them)."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-
-        return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
 
 def page_weight(browser, site: Path) -> dict:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))

@@ -48,7 +48,7 @@ def document_weight(site: Path, path: str) -> int:
 # Bytes Chromium receives for one cold load of each page, median of LOADS loads, and the number of requests.
 def transfer_weights(browser, site: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
     sys.path.insert(0, str(ROOT / "bench"))
-    from run import GzipHandler
+    from common import GzipHandler
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -136,7 +136,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "bench"))
-    from run import CHROMIUM_ARGS, build
+    from common import CHROMIUM_ARGS, build
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"

@@ -1,9 +1,13 @@
-"""The test archive: a small, valid data folder (tests/fixtures/archive/) for tests that load an archive or break one.
+"""The test archive: a small, valid data folder (tests/fixtures/archive/) for every test of the software: the ones that
+load an archive, break one (the corpus) or build one (conftest's small_site, with SITE_PATCHES).
 
-Three cycles, each showing one shape the model must handle: 2015 under the award's first name with an unknown jury,
-2021 with part of a jury, a prize and who received it, 2023 with two rounds, a joint entrant (Mora, Orsa och Älvdalens
-kommuner), a whole jury, a timeline and a statement. The name changes between 2015 and 2021. Municipalities come from
-the real register; people, sources and texts are made up ("Exempeltext").
+Three cycles, each showing shapes the model must handle: 2015 under the award's first name, known only by its winner
+and the call's deadline (no rounds, jury or ceremony); 2021, the first year of the new name (the renaming is in a year
+of the archive), with a round larger than the names known, part of a jury, a prize, who received it and a prize-giving
+the year after; 2023 with two rounds, a joint entrant (Mora, Orsa och Älvdalens kommuner), a whole jury with its chair,
+a timeline, a statement and a presenter the sources disagree on. award.yaml knows the fair of the next year (2025)
+and that it was held. SITE_PATCHES make the joint entrant 2021's winner and add uncertain facts for the site build.
+Municipalities come from the real register; people, sources and texts are made up ("Exempeltext").
 
 The register (kommuner.csv) and the schemas are not copied into the fixture: copy_archive takes them from the real
 data/, so the fixture is always checked against the schemas the build uses.

@@ -1,5 +1,5 @@
-"""Shared fixtures: the real archive and one real `mkdocs build --strict` of the project per test session; the mini
-archive the software tests write themselves (tests/mini_archive.py) and one real build of it per session."""
+"""Shared fixtures: the real archive and one real `mkdocs build --strict` of the project per test session; the test
+archive (tests/fixtures/archive/, see tests/archive_fixture.py) loaded, copied, and built once with SITE_PATCHES."""
 
 from __future__ import annotations
 
@@ -57,39 +57,12 @@ def small_archive(tmp_path) -> Path:
     return copy_archive(tmp_path / "data")
 
 
-# A copy of the project whose data/ is the mini archive of tests/mini_archive.py instead of the real one.
-def mini_project(dest: Path) -> Path:
-    import mini_archive
-    project = copy_project(dest)
-    shutil.rmtree(project / "data")
-    mini_archive.write_data(project / "data")
-    return project
-
-
 @pytest.fixture(scope="session")
-def mini_data(tmp_path_factory) -> Path:
-    """The mini archive's data folder (tests/mini_archive.py), written once per session: read it, never edit it."""
-    import mini_archive
-    return mini_archive.write_data(tmp_path_factory.mktemp("mini") / "data")
-
-
-@pytest.fixture(scope="session")
-def mini_archive(mini_data):
-    """The mini archive, loaded."""
+def fixture_archive(tmp_path_factory):
+    """The test archive (tests/fixtures/archive/) as it is committed, loaded once: read it, never edit it."""
+    from archive_fixture import copy_archive
     from arkiv.reading.load import load_archive
-    return load_archive(mini_data)
-
-
-@pytest.fixture(scope="session")
-def mini_site(tmp_path_factory) -> Path:
-    """One real `mkdocs build --strict` of the project with the mini archive as its data, shared by the session."""
-    root = tmp_path_factory.mktemp("mini-build")
-    project = mini_project(root / "project")
-    site = root / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+    return load_archive(copy_archive(tmp_path_factory.mktemp("fixture") / "data"))
 
 
 @pytest.fixture(scope="session")
@@ -178,8 +151,8 @@ SITE_PATCHES = {
         ("      organisation: Exempelbyrån\n",
          "      organisation: Exempelbyrån\n      chair: true\n      uncertain: true\n"),
         ("      organisation: Sundsvalls kommun\n", "      organisation: Mora kommun\n"),
-        ('  date: "2021-11-17"\n  city: Göteborg\n', """\
-  date: "2021-11-17"
+        ('  date: "2022-02-01"\n  city: Göteborg\n', """\
+  date: "2022-02-01"
   uncertain: true
   occasion: Exempelgalan
   venue: Mässan & Co
@@ -209,4 +182,5 @@ def small_site(tmp_path_factory):
     archive = load_archive(data)
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
     return base / "site", archive

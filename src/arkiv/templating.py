@@ -13,7 +13,16 @@ from markupsafe import Markup, escape
 from arkiv import urls
 from arkiv.site.descriptions import kommun_description
 from arkiv.slugs import slug
-from arkiv.text import first_sentence, format_date, format_number, format_sek, format_span, join_and, ordinal
+from arkiv.text import (
+    every_years,
+    first_sentence,
+    format_date,
+    format_number,
+    format_sek,
+    format_span,
+    join_and,
+    ordinal,
+)
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^])")
 MD_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -49,6 +58,6 @@ def env() -> jinja2.Environment:
     )
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
                                md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal,
-                               och=join_and, slug=slug)
+                               och=join_and, slug=slug, every_years=every_years)
     environment.globals.update(kommun_description=kommun_description, urls=urls, sections=urls.SECTIONS)
     return environment

@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 NBSP = "\u00a0"
-SV_LAST = str.maketrans({"å": "\U0010fff0", "ä": "\U0010fff1", "ö": "\U0010fff2"})
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
@@ -60,10 +59,10 @@ def format_span(start: str, end: str | None) -> str:
     return f"{format_date(start)}–{format_date(end)}"
 
 
-# [2011, 2015, 2019] -> "2011, 2015 och 2019": a list in running text.
-def join_and(items) -> str:
+# [2011, 2015, 2019] -> "2011, 2015 och 2019": a list in running text; with word="eller", alternatives.
+def join_and(items, word: str = "och") -> str:
     items = [str(i) for i in items]
-    return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1] if len(items) > 1 else "".join(items)
 
 
 # How often something recurs, every interval years: 1 -> "varje år", 2 -> "vartannat år", 4 -> "vart 4:e år".
@@ -71,9 +70,18 @@ def every_years(interval: int) -> str:
     return {1: "varje år", 2: "vartannat år"}.get(interval, f"vart {interval}:e år")
 
 
-# A sort key in Swedish alphabetical order: å, ä and ö after z, in that order.
-def sv_key(text: str) -> str:
-    return text.casefold().translate(SV_LAST)
+# The years a name was in force, in a table: (2001, 2015) -> "2001–2015", (2011, 2011) -> "2011",
+# (2017, None) -> "2017–".
+def year_range(first: int, last: int | None) -> str:
+    return str(first) if first == last else f"{first}–{last or ''}"
+
+
+# The same in running text: (2001, 2015) -> "från 2001 till 2015", (2011, 2011) -> "år 2011",
+# (2017, None) -> "sedan 2017".
+def during_years(first: int, last: int | None) -> str:
+    if last is None:
+        return f"sedan {first}"
+    return f"år {first}" if first == last else f"från {first} till {last}"
 
 
 # 2000 -> "2 000", grouped with non-breaking spaces.
@@ -105,8 +113,9 @@ SV_ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö"
 SV_SAME = {"æ": "ä", "ø": "ö", "ü": "y"}  # letters Swedish sorts as another: Ærø as Ärö, Müller as Myller
 
 
-# A sort key in Swedish alphabetical order: å, ä and ö after z; é as e, ü as y, case ignored. Other marks sort first.
-def sort_key_sv(text: str) -> tuple[int, ...]:
+# The one sort key for Swedish alphabetical order: å, ä and ö after z; é as e, ü as y, case ignored; a space or a
+# hyphen between words sorts before every letter ("Upplands-Bro" before "Upplands Väsby", word by word).
+def sv_key(text: str) -> tuple[int, ...]:
     out: list[int] = []
     for char in text.casefold():
         char = SV_SAME.get(char, char)

@@ -55,6 +55,11 @@ def round_anchor(i: int) -> str:
     return f"omgang-{i}"
 
 
+# The n-th place where the sources disagree on a year page (from 1): "motstridigt-1".
+def conflict_anchor(n: int) -> str:
+    return f"motstridigt-{n}"
+
+
 # The Markdown file MkDocs renders to an address: "" -> "index.md", "2023/" -> "2023/index.md".
 def page_file(url: str) -> str:
     return url + "index.md"

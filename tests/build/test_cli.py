@@ -55,10 +55,10 @@ def test_check_real_data_passes_with_a_swedish_summary():
     assert result.stderr == ""
 
 
-def test_check_counts_what_the_data_holds(mini_data, capsys):
-    # The mini archive of tests/mini_archive.py: 3 years, 7 municipalities (three of them one joint entrant), 4 sources.
-    assert main(["check", "--data", str(mini_data)]) == 0
-    assert capsys.readouterr().out == "Datan är i ordning: 3 utmärkelseår, 7 kommuner och 4 källor.\n"
+def test_check_counts_what_the_data_holds(small_archive, capsys):
+    # The test archive: 3 years, 9 municipalities (three of them one joint entrant), 7 sources.
+    assert main(["check", "--data", str(small_archive)]) == 0
+    assert capsys.readouterr().out == "Datan är i ordning: 3 utmärkelseår, 9 kommuner och 7 källor.\n"
 
 
 def test_console_script_is_installed():

@@ -25,6 +25,7 @@ GLANCE = re.compile(r'<section class="arkiv-glance" id="i-korthet" aria-label="(
                     r"(.*?)</section>", re.S)
 UNKNOWN = "okänt"
 UNCERTAIN = "(osäker uppgift)"
+DISPUTED = "(källorna säger olika)"
 
 
 @dataclass
@@ -132,8 +133,12 @@ def check_year(site: Path, archive, c) -> dict[str, list[Value]]:
     presenter = c.ceremony.presenter if c.ceremony else None
     if presenter:
         (value,) = terms["Prisutdelare"]
-        assert value.text == person_text(presenter) and len(value.links) == 1, c.year
+        disputed = c.disputed().get("prisutdelare")
+        assert value.text == person_text(presenter) + (f" {DISPUTED}" if disputed else ""), c.year
         assert value.links[0].startswith("../personer/")
+        assert value.links[1:] == ([f"#motstridigt-{disputed}"] if disputed else []), c.year
+        assert value.uncertain == int(bool(disputed))
+        assert cells["prisutdelare"].state == (kn.PARTIAL if disputed else kn.KNOWN)
     else:
         unknown("Prisutdelare", "prisutdelare")
 
@@ -161,7 +166,9 @@ def check_year(site: Path, archive, c) -> dict[str, list[Value]]:
     n = archive.edition_of(c.year)
     assert g.edition == n and (c.edition is None or c.edition.number == n)
     since = f" sedan starten {archive.founded}" if c.year > archive.founded else ""
-    assert [v.text for v in terms["I ordningen"]] == [f"{ordinal(n)} gången{since}"]
+    # The source's own word on it, when the data has one, follows the archive's count (nothing above the summary).
+    stated = [f"Källan skriver: ”{c.edition.quote}”"] if c.edition else []
+    assert [v.text.split(" Källa")[0] for v in terms["I ordningen"]] == [f"{ordinal(n)} gången{since}", *stated]
     return terms
 
 
@@ -194,6 +201,25 @@ def test_a_joint_winner_an_uncertain_chair_and_an_inferred_date(small_site):
 def test_the_summary_on_every_year_of_the_real_build(built_site, archive):
     for c in archive.cycles:
         check_year(built_site, archive, c)
+
+
+def test_nothing_above_the_summary_repeats_it(built_site, archive):
+    # Under the title only the renaming note, where it applies; the winner and the n-th time are the summary's.
+    for c in archive.cycles:
+        page = (built_site / str(c.year) / "index.html").read_text(encoding="utf-8")
+        top = page[page.index("</h1>"):page.index('id="i-korthet"')]
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", top)).split())
+        assert c.winner.name not in text and "gången" not in text, c.year
+        assert ("namn" in text) == (c.award_name != archive.names[-1].name or c.year == archive.names[-1].first)
+
+
+def test_a_disputed_presenter_is_marked_in_the_summary(small_site, tmp_path):
+    # A conflict in the data about who presented the prize marks the presenter and leads to the sources' words.
+    site, archive = small_site
+    c = next(c for c in archive.cycles if c.ceremony and c.ceremony.presenter)
+    assert "prisutdelare" in c.disputed(), "the test archive disputes a presenter"
+    terms = check_year(site, archive, c)
+    assert terms["Prisutdelare"][0].uncertain == 1
 
 
 def test_the_summary_is_left_out_of_the_search_index(built_site):

@@ -65,7 +65,7 @@ def test_examples(heads):
     assert heads["2023/"][0] == f"Sveriges DigitaliseringsKommun 2023 – {SITE_NAME}"
     assert heads["2009/"][1].startswith("Vinnare 2009: Falkenbergs kommun. Falkenberg växer")
     # The record: Falkenberg won 2009 and was a finalist 2017 (a later year would join the sentence; the sentence
-    # itself is proven on the mini archive in test_mini_archive.py).
+    # itself is proven on the test archive in test_small_archive.py).
     falkenberg = heads["kommuner/falkenberg/"][1]
     assert falkenberg.startswith("Falkenbergs kommun i Hallands län vann Sveriges IT-kommun 2009")
     assert "finalist 2017" in falkenberg

@@ -1,4 +1,5 @@
-"""The package stays readable unit by unit: no function over 80 lines and no class over 200, in every module."""
+"""The package stays readable unit by unit: no function over 80 lines and no class over 200, in every module, and no
+import circles in the package or the benchmark."""
 
 from __future__ import annotations
 
@@ -39,3 +40,45 @@ def test_no_function_over_80_lines():
 def test_no_class_over_200_lines():
     long = [f"{where} ({n} lines)" for n, kind, where in units() if kind == "class" and n > MAX_CLASS]
     assert not long, "split these classes:\n" + "\n".join(long)
+
+
+# Every module-level import between the package's modules (or bench's scripts), TYPE_CHECKING ones included:
+# {"arkiv.record.model": {"arkiv.record.persons", ...}}.
+def import_graph(root: Path, package: str) -> dict[str, set[str]]:
+    modules = {(package + "." if package else "") + ".".join(p.relative_to(root).with_suffix("").parts): p
+               for p in root.rglob("*.py")}
+    modules = {name.removesuffix(".__init__"): p for name, p in modules.items()}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module
+                          for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+# The import circles of a graph, each as the modules on it.
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    out = []
+    for start in graph:
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    out.append(path)
+                elif nxt not in path and nxt > start:  # each circle once, from its smallest module
+                    stack.append((nxt, [*path, nxt]))
+    return out
+
+
+def test_no_import_circles_in_the_package_or_the_benchmark():
+    root = Path(__file__).resolve().parents[2]
+    assert circles(import_graph(root / "src" / "arkiv", "arkiv")) == []
+    assert circles(import_graph(root / "bench", "")) == []
+    # The checker finds a circle when there is one.
+    assert circles({"a": {"b"}, "b": {"a"}, "c": set()}) == [["a", "b"]]

@@ -12,7 +12,7 @@ from arkiv.errors import DataErrors
 from arkiv.reading.load import load_archive
 from arkiv.record import model as m
 from arkiv.record import people as pp
-from arkiv.text import sort_key_sv
+from arkiv.text import sv_key
 from arkiv.tools import changes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,15 +57,15 @@ def test_index_is_in_swedish_order_by_surname(archive):
     keys = [p.sort_key for p in archive.people]
     assert keys == sorted(keys)
     surnames = [pp.split_name(p.name)[1] for p in archive.people]
-    assert surnames == sorted(surnames, key=sort_key_sv)
+    assert surnames == sorted(surnames, key=sv_key)
     assert archive.people[-1].listed_name.startswith(("Z", "Å", "Ä", "Ö"))
 
 
 def test_swedish_collation():
     names = ["Östberg", "Zetterberg", "Åberg", "Ärlig", "Aaron", "Édouard", "Eva", "Müller", "Myra"]
-    assert sorted(names, key=sort_key_sv) == ["Aaron", "Édouard", "Eva", "Müller", "Myra", "Zetterberg", "Åberg",
+    assert sorted(names, key=sv_key) == ["Aaron", "Édouard", "Eva", "Müller", "Myra", "Zetterberg", "Åberg",
                                               "Ärlig", "Östberg"]
-    assert sort_key_sv("åsa") > sort_key_sv("zorn") and sort_key_sv("Asa") < sort_key_sv("Bo")
+    assert sv_key("åsa") > sv_key("zorn") and sv_key("Asa") < sv_key("Bo")
 
 
 def test_split_name():

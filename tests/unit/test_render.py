@@ -71,13 +71,13 @@ def test_each_year_page_links_the_year_before_and_after(archive):
             assert 'rel="prev"' not in out, cycle.year
 
 
-def test_the_newest_and_the_oldest_year_have_one_neighbour(mini_archive):
-    # The mini archive: 2015 is the newest (no later page: 2017 is not in the data), 2011 the first.
-    out = {c.year: pages.render_cycle(mini_archive, c) for c in mini_archive.cycles}
-    assert 'rel="prev">← Sveriges DigitaliseringsKommun 2013' in out[2015] and 'rel="next"' not in out[2015]
-    assert 'rel="prev">← Sveriges IT-kommun 2011' in out[2013]
-    assert 'rel="next">Sveriges DigitaliseringsKommun 2015 →' in out[2013]
-    assert 'rel="next">Sveriges DigitaliseringsKommun 2013 →' in out[2011] and 'rel="prev"' not in out[2011]
+def test_the_newest_and_the_oldest_year_have_one_neighbour(fixture_archive):
+    # The test archive: 2023 is the newest (no later page: 2025 is not in the data), 2015 the first.
+    out = {c.year: pages.render_cycle(fixture_archive, c) for c in fixture_archive.cycles}
+    assert 'rel="prev">← Sveriges DigitaliseringsKommun 2021' in out[2023] and 'rel="next"' not in out[2023]
+    assert 'rel="prev">← Sveriges IT-kommun 2015' in out[2021]
+    assert 'rel="next">Sveriges DigitaliseringsKommun 2023 →' in out[2021]
+    assert 'rel="next">Sveriges DigitaliseringsKommun 2021 →' in out[2015] and 'rel="prev"' not in out[2015]
 
 
 def test_pre_2017_pages_name_the_old_award(archive):
@@ -89,17 +89,17 @@ def test_pre_2017_pages_name_the_old_award(archive):
             assert "bytte utmärkelsen namn" in out
 
 
-def test_unknowns_are_listed(mini_archive):
-    # The mini archive's 2011 knows only its winner and motivation.
-    c2011 = next(c for c in mini_archive.cycles if c.year == 2011)
-    out = pages.render_cycle(mini_archive, c2011)
-    assert "Juryn för 2011 är inte känd i arkivet" in out
+def test_unknowns_are_listed(fixture_archive):
+    # The test archive's 2015 knows only its winner, its motivation and the call's deadline.
+    c2015 = next(c for c in fixture_archive.cycles if c.year == 2015)
+    out = pages.render_cycle(fixture_archive, c2015)
+    assert "Juryn för 2015 är inte känd i arkivet" in out
     assert "Vilka som var nominerade eller finalister." in out
     assert "Vad priset bestod av." in out
-    # 2015's jury is known in part: listed, and said to be perhaps incomplete, never said to be unknown.
-    c2015 = next(c for c in mini_archive.cycles if c.year == 2015)
-    out = pages.render_cycle(mini_archive, c2015)
-    assert "Anna Andersson" in out and "Listan kan vara ofullständig." in out and "Juryn för 2015 är inte" not in out
+    # 2021's jury is known in part: listed, and said to be perhaps incomplete, never said to be unknown.
+    c2021 = next(c for c in fixture_archive.cycles if c.year == 2021)
+    out = pages.render_cycle(fixture_archive, c2021)
+    assert "Bo Exempel" in out and "Listan kan vara ofullständig." in out and "Juryn för 2021 är inte" not in out
 
 
 def test_unknowns_of_the_real_data_are_listed(archive):
@@ -120,9 +120,9 @@ def test_joint_entrant_links_each_municipality(archive):
         assert f'href="../kommuner/{slug}/"' in out
 
 
-def test_nav_newest_first_and_bounded(archive, mini_archive):
-    nav = pages.nav(mini_archive)
-    assert [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]] == [2015, 2013, 2011]
+def test_nav_newest_first_and_bounded(archive, fixture_archive):
+    nav = pages.nav(fixture_archive)
+    assert [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]] == [2023, 2021, 2015]
     nav = pages.nav(archive)
     years = [int(next(iter(item))) for item in nav[1]["Utmärkelseår"]]
     assert years == sorted(years, reverse=True) and years[0] == max(c.year for c in archive.cycles)

@@ -1,5 +1,5 @@
 """What each page of the real archive tells the search index it is about (arkiv.site.search_keys): the record's own
-years as they are, and what the data does not know proven on the mini archive (tests/mini_archive.py)."""
+years as they are, and what the data does not know proven on the test archive (tests/fixtures/archive/)."""
 
 from __future__ import annotations
 
@@ -51,14 +51,14 @@ def test_year_page_knows_its_winner_and_both_award_names_and_each_round_its_entr
     assert keys["2009/"].winner == ("Falkenbergs kommun",)
 
 
-def test_a_round_or_jury_document_only_where_the_data_has_one(archive, keys, mini_archive):
+def test_a_round_or_jury_document_only_where_the_data_has_one(archive, keys, fixture_archive):
     for c in archive.cycles:
         assert (f"{c.year}/#omgang-1" in keys) == bool(c.rounds), c.year
         assert (f"{c.year}/#jury" in keys) == (c.jury is not None), c.year
-    # The mini archive's 2011 knows neither its entrants nor its jury; 2013 knows both.
-    mini = site_keys(mini_archive, {})
-    assert "2011/#omgang-1" not in mini and "2011/#jury" not in mini and mini["2011/"].winner == ("Lidingö stad",)
-    assert "2013/#omgang-1" in mini and "2013/#jury" in mini
+    # The test archive's 2015 knows neither its entrants nor its jury; 2023 knows both.
+    small = site_keys(fixture_archive, {})
+    assert "2015/#omgang-1" not in small and "2015/#jury" not in small and small["2015/"].winner == ("Lidingö stad",)
+    assert "2023/#omgang-1" in small and "2023/#jury" in small
 
 
 def test_joint_entrant_names_itself_and_each_municipality(keys):

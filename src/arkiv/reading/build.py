@@ -11,6 +11,7 @@ from types import MappingProxyType
 from arkiv.reading.files import CycleFiles, Files
 from arkiv.record import model as m
 from arkiv.record import people as pp
+from arkiv.text import sv_key
 
 
 # The whole archive, built once.
@@ -27,7 +28,7 @@ def archive(files: Files) -> m.Archive:
         interval=files.interval,
         purpose=m.Fact(text=award["purpose"]["text"], sources=tuple(award["purpose"]["sources"])),
         history=tuple(fact(f) for f in award["history"]),
-        kommuner=tuple(sorted((k for k in files.register.kommuner if k.code in codes), key=lambda k: k.name)),
+        kommuner=tuple(sorted((k for k in files.register.kommuner if k.code in codes), key=lambda k: sv_key(k.name))),
         person_notes=tuple(notes.values()),
         people=pp.index(cycles, notes),
         publications=tuple(publication(p) for p in award.get("publications", [])),
@@ -174,9 +175,10 @@ def edition(d: dict) -> m.Edition:
 
 def conflict(d: dict) -> m.Conflict:
     claims = tuple(m.Claim(text=x["text"], sources=tuple(x["sources"])) for x in d["claims"])
-    return m.Conflict(topic=d["topic"], claims=claims, follows=d["follows"])
+    return m.Conflict(topic=d["topic"], claims=claims, follows=d["follows"], about=d.get("about"))
 
 
 def fair(d: dict) -> m.Fair:
     return m.Fair(year=d["year"], name=d["name"], sources=tuple(d["sources"]), start=d.get("start"), end=d.get("end"),
-                  venue=d.get("venue"), city=d.get("city"), note=d.get("note"))
+                  venue=d.get("venue"), city=d.get("city"), note=d.get("note"),
+                  held=fact(d["held"]) if d.get("held") else None)

@@ -8,7 +8,7 @@ Only the values are here; the markup is the template's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ class Glance:
     presenter: Person | None
     last_round: Round | None  # the last round before the winner: its label and entrants, in the source's words
     chair: JuryMember | None
+    # The facts the sources disagree on (knowledge's facet keys), each with the number of its conflict on the page:
+    # the summary marks such a fact wherever it shows it (2023's presenter).
+    disputed: dict[str, int] = field(default_factory=dict)
 
     # The place as one line: "GöteborgsOperan, Göteborg"; None when neither is known.
     @property
@@ -53,5 +56,5 @@ def glance(archive: Archive, cycle: Cycle) -> Glance:
         date=cer.date if cer else None, date_uncertain=bool(cer and cer.date and cer.uncertain),
         occasion=cer.occasion if cer else None, venue=cer.venue if cer else None, city=cer.city if cer else None,
         presenter=cer.presenter if cer else None,
-        last_round=cycle.rounds[-1] if cycle.rounds else None, chair=chair,
+        last_round=cycle.rounds[-1] if cycle.rounds else None, chair=chair, disputed=cycle.disputed(),
     )

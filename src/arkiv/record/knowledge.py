@@ -133,11 +133,15 @@ FACETS: tuple[tuple[Facet, Judge], ...] = (
 )
 
 
-# Every facet of one cycle, judged, in column order.
+# Every facet of one cycle, judged, in column order. A fact the sources disagree on (a conflict about it in the data)
+# is known only in part, however it was entered.
 def cells(cycle: Cycle) -> tuple[Cell, ...]:
     out = []
+    disputed = cycle.disputed()
     for facet, judge in FACETS:
         state, gap = judge(cycle)
+        if state == KNOWN and facet.key in disputed:
+            state = PARTIAL
         out.append(Cell(facet, state, gap))
     return tuple(out)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from arkiv.record.register import Kommun
 from arkiv.slugs import slug
-from arkiv.text import date_bounds
+from arkiv.text import date_bounds, during_years, year_range
 
 WAYBACK = "https://web.archive.org/web/"
 # Fields (and the data's keys) that hold archive dates ("2023-11-21", "2023-11", "2023"): each must be a real date,
@@ -16,7 +16,7 @@ WAYBACK = "https://web.archive.org/web/"
 DATE_FIELDS = frozenset({"date", "start", "end", "deadline", "version"})
 
 if TYPE_CHECKING:
-    from arkiv.record.people import Individual, PersonNote
+    from arkiv.record.persons import Individual, PersonNote
 
 
 @dataclass(frozen=True)
@@ -255,6 +255,7 @@ class Conflict:
     topic: str
     claims: tuple[Claim, ...]
     follows: str
+    about: str | None = None  # the fact disputed, as a key of arkiv.record.knowledge's facets: "prisutdelare"
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -273,6 +274,7 @@ class Fair:
     venue: str | None = None
     city: str | None = None
     note: str | None = None
+    held: Fact | None = None  # what the sources say about the fair once it had been held
 
 
 @dataclass(frozen=True)
@@ -340,6 +342,10 @@ class Cycle:
                 ids.extend(part.sources)
         return tuple(dict.fromkeys(ids))
 
+    # The facts the sources disagree on, each with the number of its first conflict on the page: {"prisutdelare": 1}.
+    def disputed(self) -> dict[str, int]:
+        return {c.about: n for n, c in reversed(list(enumerate(self.conflicts, 1))) if c.about}
+
     # Every entrant of the cycle: the winner and everyone in every round.
     def entrants(self) -> tuple[Entrant, ...]:
         return (self.winner, *(e for r in self.rounds for e in r.entrants))
@@ -362,6 +368,16 @@ class AwardName:
     first: int
     last: int | None
     sources: tuple[str, ...]
+
+    # The years the name was in force, in a table: "2001–2015"; one year reads "2011".
+    @property
+    def span(self) -> str:
+        return year_range(self.first, self.last)
+
+    # The same in running text: "från 2001 till 2015", "år 2011", "sedan 2017".
+    @property
+    def during(self) -> str:
+        return during_years(self.first, self.last)
 
     # Whether this was the award's name in a given year.
     def covers(self, year: int) -> bool:

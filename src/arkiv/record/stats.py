@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from arkiv.record import model as m
 from arkiv.record.register import Kommun
+from arkiv.text import sv_key
 
 ROLES = ("vinnare", "finalist", "nominerad")  # strongest first
 
@@ -58,8 +59,8 @@ class Record:
 class County:
     name: str
     kommuner: int  # municipalities from the county in the archive
-    parts: int  # times one of them took part in a cycle
-    wins: int
+    parts: int  # entries from the county: times one or more of them took part in a cycle, a joint entry once
+    wins: int  # winning entries from the county
 
 
 @dataclass(frozen=True)
@@ -123,24 +124,33 @@ def best_counts(archive: m.Archive) -> dict[str, int]:
     return {role: sum(1 for b in best if b.role == role) for role in ROLES}
 
 
-# Municipalities, times taken part and wins per county, most taken part first.
+# Municipalities, times taken part and wins per county, most taken part first. An entry counts once in each count
+# about entries: a joint entry of three municipalities in one county is one time taken part (and one win) there, and
+# so is an entrant in two rounds of one cycle.
 def by_county(archive: m.Archive) -> list[County]:
-    groups: dict[str, list[Record]] = {}
-    for r in records(archive):
-        groups.setdefault(r.kommun.county, []).append(r)
-    rows = [County(name, len(rs), sum(len(r.parts) for r in rs), sum(len(r.wins) for r in rs))
-            for name, rs in groups.items()]
-    return sorted(rows, key=lambda c: (-c.parts, -c.wins, c.name))
+    kommuner: dict[str, set[str]] = {}
+    entries: dict[str, set[tuple[int, frozenset[str]]]] = {}
+    wins: dict[str, set[int]] = {}
+    for c in archive.cycles:
+        for e in c.entrants():
+            for k in e.kommuner:
+                kommuner.setdefault(k.county, set()).add(k.code)
+                entries.setdefault(k.county, set()).add((c.year, e.codes))
+                if e is c.winner:
+                    wins.setdefault(k.county, set()).add(c.year)
+    rows = [County(name, len(codes), len(entries[name]), len(wins.get(name, ()))) for name, codes in kommuner.items()]
+    return sorted(rows, key=lambda c: (-c.parts, -c.wins, sv_key(c.name)))
 
 
 # Municipalities that took part in more than one cycle, most often first.
 def repeaters(archive: m.Archive) -> list[Record]:
-    return sorted((r for r in records(archive) if len(r.parts) > 1), key=lambda r: (-len(r.parts), r.kommun.name))
+    repeated = (r for r in records(archive) if len(r.parts) > 1)
+    return sorted(repeated, key=lambda r: (-len(r.parts), sv_key(r.kommun.name)))
 
 
 # Every winning municipality with its first win, in the order they won.
 def winners(archive: m.Archive) -> list[Record]:
-    return sorted((r for r in records(archive) if r.wins), key=lambda r: (r.wins[0], r.kommun.name))
+    return sorted((r for r in records(archive) if r.wins), key=lambda r: (r.wins[0], sv_key(r.kommun.name)))
 
 
 # The winners that won the first time the archive has them taking part.
@@ -195,7 +205,7 @@ def jury_organisations(archive: m.Archive) -> list[Organisation]:
                 years.setdefault(key, set()).add(c.year)
                 seats[key] = seats.get(key, 0) + 1
     rows = [Organisation(names[k], tuple(sorted(years[k])), seats[k]) for k in names]
-    return sorted(rows, key=lambda o: (-len(o.years), o.years[0], o.name.casefold()))
+    return sorted(rows, key=lambda o: (-len(o.years), o.years[0], sv_key(o.name)))
 
 
 # How many jury seats, over all years, have no organisation in the archive (they are in no organisation's count).

@@ -22,8 +22,9 @@ from arkiv.record import knowledge
 from arkiv.record import model as m
 from arkiv.record import people as pp
 from arkiv.site import feed, maps, redirects
+from arkiv.text import join_and
 
-SCHEMA_VERSION = "2.1.0"
+SCHEMA_VERSION = "2.2.0"
 FOLDER = urls.DATA  # where the downloads are published, relative to the site root
 LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
@@ -48,8 +49,7 @@ CSV_FILES: dict[str, str] = {
 CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "vinnare.csv": (
         ("year", "Utmärkelseåret, till exempel 2023."),
-        ("award_name", "Utmärkelsens namn det året: Sveriges IT-kommun (2001–2015) eller Sveriges "
-                       "DigitaliseringsKommun (från 2017)."),
+        ("award_name", "Utmärkelsens namn det året: {award_names}."),
         ("winner", "Vinnaren med det namn den tävlade under, till exempel Värmdö kommun."),
         ("kommunkoder", f"Vinnarens kommunkod (SCB, fyra siffror). Flera koder skiljs med {LIST_SEP} när flera "
                         "kommuner vann tillsammans."),
@@ -222,7 +222,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "publications": [_publication(p) for p in c.publications],
         "facts": [_fact(f) for f in c.facts],
         "conflicts": [{"topic": k.topic, "claims": [{"text": cl.text, "sources": list(cl.sources)} for cl in k.claims],
-                       "follows": k.follows} for k in c.conflicts],
+                       "follows": k.follows, "about": k.about} for k in c.conflicts],
         "unknowns": list(knowledge.unknowns(c)),
         "knowledge": [{"facet": cell.facet.key, "label": cell.facet.label, "state": cell.state}
                       for cell in knowledge.cells(c)],
@@ -264,7 +264,8 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
             "next_fair": None if archive.next_fair is None else {
                 "year": archive.next_fair.year, "name": archive.next_fair.name, "start": archive.next_fair.start,
                 "end": archive.next_fair.end, "venue": archive.next_fair.venue, "city": archive.next_fair.city,
-                "note": archive.next_fair.note, "sources": list(archive.next_fair.sources)},
+                "note": archive.next_fair.note, "sources": list(archive.next_fair.sources),
+                "held": None if archive.next_fair.held is None else _fact(archive.next_fair.held)},
         },
         "cycles": [_cycle(c, site_url, archive.edition_of(c.year)) for c in archive.cycles],
         "kommuner": [{"kommunkod": k.code, "kommun": k.name, "kommun_formellt": k.formal, "eget_namn": k.own_name,
@@ -282,6 +283,14 @@ def _bool(value: bool) -> str:
 
 def _cell(value) -> str:
     return "" if value is None else str(value)
+
+
+# Every CSV file's columns with what each holds, the award's names and their years filled in from the data:
+# "Sveriges IT-kommun (från 2001 till 2015) eller Sveriges DigitaliseringsKommun (sedan 2017)".
+def csv_columns(archive: m.Archive) -> dict[str, tuple[tuple[str, str], ...]]:
+    names = join_and([f"{n.name} ({n.during})" for n in archive.names], "eller")
+    return {file: tuple((column, meaning.replace("{award_names}", names)) for column, meaning in columns)
+            for file, columns in CSV_COLUMNS.items()}
 
 
 # The rows of each CSV file, as dicts keyed by CSV_COLUMNS.

@@ -126,15 +126,27 @@ def render_about(archive: m.Archive, site: Site = Site()) -> str:
     ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources),
            *(s for h in archive.history for s in h.sources), *(s for _, p in publications for s in p.sources)]
     sources = [archive.sources[i] for i in dict.fromkeys(ids)]
+    renaming = [h for h in archive.history if about_renaming(archive, h)]
     return _render("about.md.j2", _file(urls.ABOUT), archive, site, process_cycle=process, sources=sources,
-                   number={s.id: n for n, s in enumerate(sources, 1)}, publications=publications)
+                   number={s.id: n for n, s in enumerate(sources, 1)}, publications=publications,
+                   history=[h for h in archive.history if h not in renaming], renaming=renaming)
+
+
+# Whether a fact of the award's history is about its renaming: dated after the old name's last year and no later than
+# the new name's first ("I september 2016 kallades 2017 års utmärkelse fortfarande …", "2017 bytte …").
+def about_renaming(archive: m.Archive, fact: m.Fact) -> bool:
+    if len(archive.names) < 2 or fact.year is None:
+        return False
+    old, new = archive.names[-2], archive.names[-1]
+    return (old.last or new.first - 1) < fact.year <= new.first
 
 
 # Open data: every download with its fields, the licence and the municipality code as join key.
 def render_data(archive: m.Archive, site: Site = Site()) -> str:
     rows = {name: len(r) for name, r in export.csv_rows(archive, site.url).items()}
     return _render("data.md.j2", _file(urls.DATA), archive, site, files=list(export.CSV_FILES.items()), rows=rows,
-                   columns=export.CSV_COLUMNS, json_fields=export.json_fields(), licence_url=export.LICENCE_URL,
+                   columns=export.csv_columns(archive), json_fields=export.json_fields(),
+                   licence_url=export.LICENCE_URL,
                    list_sep=export.LIST_SEP, feed_name=feed.FEED_NAME, first=archive.cycles[-1].year,
                    latest=archive.cycles[0].year,
                    structured_data=sd.script_json(sd.dataset(archive, site.url, export.data_modified(site.lastmod))))

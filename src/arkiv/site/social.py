@@ -91,7 +91,7 @@ def generic_image(archive: m.Archive) -> bytes:
     first, latest = archive.cycles[-1].year, archive.cycles[0].year
     return _card("Arkivet", archive.names[-1].name,
                  ((f"Alla vinnare {first}–{latest}", True, 54, FOREGROUND),
-                  (f"Tidigare {archive.names[0].name} ({archive.names[0].first}–{archive.names[0].last})", False, 42,
+                  (f"Tidigare {archive.names[0].name} ({archive.names[0].span})", False, 42,
                    MUTED)),
                  "Juryns motiveringar, nominerade, juryer och källor")
 

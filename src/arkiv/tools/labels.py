@@ -81,6 +81,7 @@ FIELD_LABELS = {
     "topic": "gäller",
     "claims": "vad källorna säger",
     "follows": "arkivet följer",
+    "about": "uppgiften det gäller",
     "key": "personnyckel",
     # Sources
     "id": "id",
@@ -98,6 +99,7 @@ FIELD_LABELS = {
     "purpose": "syfte",
     "history": "historia",
     "next_fair": "nästa mässa",
+    "held": "när mässan hade hållits",
     # People (data/people.yaml)
     "person_notes": "personer (data/people.yaml)",
     "people": "personer",
