@@ -22,8 +22,9 @@ from search_box import search_all
 
 from arkiv.reading.load import load_archive
 from arkiv.text import fold
+from real_data import DATA
 
-ARCHIVE = load_archive(Path(__file__).resolve().parents[2] / "data")
+ARCHIVE = load_archive(DATA)  # data/, or the grown archive ARKIV_TEST_DATA names
 TOP = 3  # a query's page must be among the first three distinct result pages
 
 # Query as a visitor types it -> the page that must be among the first three results.
