@@ -161,6 +161,13 @@ def rewrite_index(index_json: str, keys: dict[str, Keys] | None = None) -> str:
 
 
 QUERY_SCRIPT = "javascripts/search-query.js"  # where the build writes query_script, loaded by overrides/main.html
+# Where the build writes worker_script: beside the theme's search worker, which it loads, so that the theme's lunr
+# language files load from ../lunr as they do for the theme's own worker.
+WORKER_SCRIPT = "assets/javascripts/workers/arkiv-search.js"
+# What a document's score is multiplied by for each query word it has whole (or in its genitive), not only as the
+# beginning of a longer word ("lund": Lunds kommun before Lundberg). More than the theme's own lift of a page over a
+# section and of a result with every word (at most 5/2), so a whole word outranks a prefix whatever the theme adds.
+WHOLE_WORD = 10
 
 # Approximate spelling: a query word that finds nothing as typed is searched again as it was probably meant. Letters a
 # keyboard without å, ä, ö puts in their place are read as å, ä, ö (then folded like the index's folded forms), and
@@ -190,10 +197,15 @@ def query_stop_words(names) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 # The search script (templates/search_query.js.j2): the index fetched when the search opens, stop words out of a
-# query, and a word that finds nothing searched again with its approximate spelling.
+# query, a word that finds nothing searched again with its approximate spelling, and the worker_script started.
 def query_script(names) -> str:
     words, kept = query_stop_words(names)
     read_as = dict(sorted(READ_AS_SWEDISH.items(), key=lambda item: -len(item[0])))
     return env().get_template("search_query.js.j2").render(
         words=list(words), kept=kept, read_as=read_as,
-        edit_distance=[list(pair) for pair in EDIT_DISTANCE])
+        edit_distance=[list(pair) for pair in EDIT_DISTANCE], worker=WORKER_SCRIPT.rsplit("/", 1)[1])
+
+
+# The search worker (templates/search_worker.js.j2): the theme's own, with a whole word weighing more than a prefix.
+def worker_script() -> str:
+    return env().get_template("search_worker.js.j2").render(factor=WHOLE_WORD)

@@ -58,7 +58,7 @@ class Session:
             self.search_pages = {}
         return nav
 
-    # Every generated file: the pages, downloads, feed, redirect pages and the search query script, in that order.
+    # Every generated file: the pages, downloads, feed, redirect pages and the search scripts, in that order.
     # The share images are drawn on another core meanwhile; finish() writes them.
     def files(self, site_name: str, site_dir: Path) -> dict[str, Source]:
         archive = self._loaded()
@@ -66,6 +66,7 @@ class Session:
         self._images = self._pool().submit(social.images, archive)
         published = export.published_files(archive, self.site.url, site_name, self.site.lastmod)
         published[search.QUERY_SCRIPT] = search.query_script(search_keys.archive_names(archive))
+        published[search.WORKER_SCRIPT] = search.worker_script()
         urls = [pages.url_of(p.path) for p in generated]
         for gone in set(self._page_urls) - set(urls):
             self.search_pages.pop(gone, None)
