@@ -139,7 +139,8 @@ def kommun_order(k) -> list[set[str]]:
     return [{f"kommuner/{k.slug}/"}, wins, others]
 
 
-# Every person the year pages name (jury, prize presenter, who received it, quoted), with the years they appear.
+# Every person the year pages name (jury, prize presenter, who received it, quoted), with the years they appear,
+# including a year where they are named only for an entrant (a statement, a representative).
 def people() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for c in ARCHIVE.cycles:
@@ -148,6 +149,10 @@ def people() -> dict[str, set[str]]:
             named += [p for p in (c.ceremony.presenter, *c.ceremony.received_by) if p]
         for p in named:
             out.setdefault(p.name, set()).add(f"{c.year}/")
+    for c in ARCHIVE.cycles:
+        for p in (*(s.speaker for s in c.statements), *(r.person for r in c.representatives)):
+            if p.name in out:
+                out[p.name].add(f"{c.year}/")
     return out
 
 
