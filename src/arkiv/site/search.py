@@ -84,7 +84,9 @@ def key_words(names, common=frozenset(), leave_out=frozenset()) -> str:
             kept = [w for w in words if w not in STOP_WORDS and w not in common]
         for word in kept:
             out[word] = out[fold(word)] = None
-    return " ".join(w for w in out if w not in leave_out)
+    # A word beside its genitive ("älvsbyn" of a joint entrant's name beside "älvsbyns" of Älvsbyns kommun) is left
+    # out: the search finds both by either, and the name would weigh twice on a year and once on its own page.
+    return " ".join(w for w in out if w not in leave_out and f"{w}s" not in out)
 
 
 # The words of a text that change without å, ä, ö, folded, lower case and each once:
@@ -164,9 +166,10 @@ QUERY_SCRIPT = "javascripts/search-query.js"  # where the build writes query_scr
 # Where the build writes worker_script: beside the theme's search worker, which it loads, so that the theme's lunr
 # language files load from ../lunr as they do for the theme's own worker.
 WORKER_SCRIPT = "assets/javascripts/workers/arkiv-search.js"
-# What a document's score is multiplied by for each query word it has whole (or in its genitive), not only as the
-# beginning of a longer word ("lund": Lunds kommun before Lundberg). More than the theme's own lift of a page over a
-# section and of a result with every word (at most 5/2), so a whole word outranks a prefix whatever the theme adds.
+# How much more a query word weighs where a document has it whole (or in its genitive) than where it only begins a
+# longer word ("lund": Lunds kommun before Lundberg): in lunr's sum, and as a factor on the score for each such word.
+# More than the theme's own lift of a page over a section and of a result with every word (at most 5/2), so a whole
+# word outranks a prefix whatever the theme adds (templates/search_worker.js.j2).
 WHOLE_WORD = 10
 
 # Approximate spelling: a query word that finds nothing as typed is searched again as it was probably meant. Letters a
