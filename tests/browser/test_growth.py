@@ -94,9 +94,10 @@ def wrong_rankings(archive, site: Path, browser) -> dict[str, tuple[list[str], l
     orders = {**kommun_orders(archive), **person_orders(archive)}
     with served(site) as url:
         found = ranked_pages(browser, url, list(orders))
-        # The fast way asks the same worker the search box asks: for a few queries, typed, the list is the same.
+        # The fast way asks the same worker the search box asks: for a few queries, typed, the list starts the same
+        # (the box shows the first results and more on scrolling; ties far down may fall either way).
         typed = search_all(browser, url, list(orders)[-3:])
-    assert {q: r["pages"] for q, r in typed.items()} == {q: found[q] for q in typed}
+    assert {q: r["pages"][:5] for q, r in typed.items()} == {q: found[q][:5] for q in typed}, "the box and the worker"
     return {q: (found[q][:8], order) for q, order in orders.items() if not starts_with(found[q], order)}
 
 
@@ -114,6 +115,9 @@ def test_a_grown_archive_passes_like_an_organisers_pull_request(seed, tmp_path_f
         promised += read_addresses(ROOT / "addresses.txt")
     missing = missing_addresses(site, promised)
     assert not missing, f"{made}\n" + removal_message(missing, f"{made.base} före tillväxten")
-    wrong = wrong_rankings(load_archive(made.data), site, browser)
+    try:
+        wrong = wrong_rankings(load_archive(made.data), site, browser)
+    except AssertionError as error:
+        raise AssertionError(f"{made}: {error}") from error
     assert not wrong, f"{made}: {len(wrong)} queries rank wrong:\n" + "\n".join(
         f"  {q!r}: {pages} wanted {order}" for q, (pages, order) in wrong.items())
