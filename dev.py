@@ -5,6 +5,7 @@
     python3 dev.py test     kör ruff, mypy, zizmor och hela testsviten (installerar Chromium och Java vid behov)
     python3 dev.py test --fast   den snabba slingan medan du arbetar: enhetstesterna och felkorpusen, utan
                             bygge, webbläsare eller apt (under en halv minut)
+    python3 dev.py test --growth N   prova N odlade arkiv (frö 1 till N) som en pull request med nästa år
     python3 dev.py build    bygg sajten till site/ (strikt); --offline: en mapp som öppnas direkt från filsystemet
     python3 dev.py check    kontrollera datafilerna
     python3 dev.py bench    kör prestandamätningen (bench/)
@@ -28,6 +29,7 @@ VENV = ROOT / ".venv"
 UV_VERSION = "0.13.9"
 BIN = "Scripts" if os.name == "nt" else "bin"
 FAST_TIER = "tests/unit"  # in-process tests: the package, the rules and the broken-data corpus
+GROWTH_TESTS = "tests/browser/test_growth.py"  # archives grown from a seed, checked like a pull request
 
 
 # Run a command and wait for it. SIGTERM (and SIGINT sent to dev.py alone) is passed on, so stopping dev.py stops
@@ -131,6 +133,8 @@ def main(argv: list[str]) -> int:
             paths = [a for a in rest if not a.startswith("-")]
             return run(tool("pytest"), "-q", *rest, *([] if paths else [FAST_TIER]), check=False)
         ensure_system_packages()
+        if any(a.startswith("--growth") for a in rest):  # only the grown archives, shared out over two cores
+            return run(tool("pytest"), "-q", "-n", "2", "--dist", "load", GROWTH_TESTS, *rest, check=False)
         # Lint and types first (seconds), then every tier on two workers; each file stays on one worker, so a
         # file's shared build or browser is made once.
         lint = run(tool("ruff"), "check", ".", check=False)

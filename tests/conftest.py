@@ -23,6 +23,13 @@ def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.
                           capture_output=True, text=True, env=env, cwd=project, timeout=300)
 
 
+# The growth tier's options (tests/browser/test_growth.py): how many grown archives, or which seeds.
+def pytest_addoption(parser):
+    parser.addoption("--growth", type=int, metavar="N", help="prova N odlade arkiv (frön 1 till N)")
+    parser.addoption("--growth-seed", type=int, action="append", metavar="FRÖ",
+                     help="prova det odlade arkivet med fröet (kan upprepas)")
+
+
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src")
 
 
@@ -68,13 +75,17 @@ def fixture_archive(tmp_path_factory):
 @pytest.fixture(scope="session")
 def archive():
     from arkiv.reading.load import load_archive
-    return load_archive(ROOT / "data")
+    from real_data import DATA
+    return load_archive(DATA)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
+    """The project built; with ARKIV_TEST_DATA (tests/real_data.py), a copy of it with that data folder."""
+    from real_data import DATA, project_with
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    project = ROOT if DATA == ROOT / "data" else project_with(DATA, tmp_path_factory.mktemp("grown") / "project")
+    result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site

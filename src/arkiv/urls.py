@@ -26,7 +26,7 @@ LAND_MAP = KOMMUNER + "karta.svg"  # the municipalities outside the archive, dra
 SECTIONS = SimpleNamespace(
     summary="i-korthet", winner="vinnare", motivation="motivering", rounds="nominerade", jury="jury",
     ceremony="prisutdelning", prize="pris", timeline="halltider", call="inbjudan", quotes="citat", gaps="luckor",
-    sources="kallor", cite="citera",
+    sources="kallor", cite="citera", statements="uttalanden",
 )
 
 

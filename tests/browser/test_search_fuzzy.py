@@ -12,15 +12,15 @@ Every expected page comes from the data: a municipality's own page, a person's o
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from search_box import ready_search, relative, run_query
 
 from arkiv.reading.load import load_archive
 from arkiv.text import fold
+from real_data import DATA
 
-ARCHIVE = load_archive(Path(__file__).resolve().parents[2] / "data")
+ARCHIVE = load_archive(DATA)  # data/, or the grown archive ARKIV_TEST_DATA names
 TOP = 3
 NOTE = re.compile(r"^Inga exakta träffar för (”[^”]+”(?:, | och ))*”[^”]+”\. Visar träffar för liknande stavning\.$")
 

@@ -22,8 +22,9 @@ from search_box import search_all
 
 from arkiv.reading.load import load_archive
 from arkiv.text import fold
+from real_data import DATA
 
-ARCHIVE = load_archive(Path(__file__).resolve().parents[2] / "data")
+ARCHIVE = load_archive(DATA)  # data/, or the grown archive ARKIV_TEST_DATA names
 TOP = 3  # a query's page must be among the first three distinct result pages
 
 # Query as a visitor types it -> the page that must be among the first three results.
@@ -138,7 +139,8 @@ def kommun_order(k) -> list[set[str]]:
     return [{f"kommuner/{k.slug}/"}, wins, others]
 
 
-# Every person the year pages name (jury, prize presenter, who received it, quoted), with the years they appear.
+# Every person the year pages name (jury, prize presenter, who received it, quoted), with the years they appear,
+# including a year where they are named only for an entrant (a statement, a representative).
 def people() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for c in ARCHIVE.cycles:
@@ -147,6 +149,10 @@ def people() -> dict[str, set[str]]:
             named += [p for p in (c.ceremony.presenter, *c.ceremony.received_by) if p]
         for p in named:
             out.setdefault(p.name, set()).add(f"{c.year}/")
+    for c in ARCHIVE.cycles:
+        for p in (*(s.speaker for s in c.statements), *(r.person for r in c.representatives)):
+            if p.name in out:
+                out[p.name].add(f"{c.year}/")
     return out
 
 

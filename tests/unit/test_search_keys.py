@@ -92,3 +92,12 @@ def test_pages_name_their_topics_in_front_matter_and_people_pages_by_title(keys)
 
 def test_front_matter_list_of_keys(archive):
     assert site_keys(archive, {"data/": ("Öppna data", ["csv", "json"])})["data/"] == Keys(topics=("csv", "json"))
+
+
+def test_the_statements_section_names_who_spoke_and_who_represented_an_entrant(archive, keys):
+    # As a juror is a key of the jury: a speaker's or representative's name finds the year they are named in.
+    assert any(c.statements or c.representatives for c in archive.cycles), "the record has some to check"
+    for c in archive.cycles:
+        said = {st.speaker.name for st in c.statements} | {r.person.name for r in c.representatives}
+        doc = keys.get(f"{c.year}/#uttalanden")
+        assert (set(doc.people) if doc else set()) == said, c.year

@@ -71,3 +71,18 @@ def test_the_script_carries_the_letters_and_distances_as_json(archive):
     assert distances == [list(pair) for pair in search.EDIT_DISTANCE]
     assert distances == sorted(distances, reverse=True), "the longest words' rule is checked first"
     assert "Inga exakta träffar för " in script and "Visar träffar för liknande stavning." in script
+
+
+def test_the_worker_loads_the_themes_own_and_weighs_a_whole_word_above_the_themes_lift():
+    script = search.worker_script()
+    assert "importScripts(theme)" in script and "lunr.Index.prototype.query" in script
+    assert json.loads(re.search(r"FACTOR = (\d+);", script).group(1)) == search.WHOLE_WORD
+    # The theme lifts a page 5 times and a section 2 times when all words match: a whole word must weigh more.
+    assert search.WHOLE_WORD > 5 / 2
+
+
+def test_the_query_script_starts_the_worker_beside_the_themes(archive):
+    script = search.query_script(archive_names(archive))
+    name = search.WORKER_SCRIPT.rsplit("/", 1)[1]
+    assert search.WORKER_SCRIPT.startswith("assets/javascripts/workers/"), "beside the theme's, for its ../lunr"
+    assert f"new URL({json.dumps(name)} + \"#\" + theme, address)" in script

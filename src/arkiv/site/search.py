@@ -85,7 +85,9 @@ def key_words(names, common=frozenset(), leave_out=frozenset()) -> str:
             kept = [w for w in words if w not in STOP_WORDS and w not in common]
         for word in kept:
             out[word] = out[fold(word)] = None
-    return " ".join(w for w in out if w not in leave_out)
+    # A word beside its genitive ("älvsbyn" of a joint entrant's name beside "älvsbyns" of Älvsbyns kommun) is left
+    # out: the search finds both by either, and the name would weigh twice on a year and once on its own page.
+    return " ".join(w for w in out if w not in leave_out and f"{w}s" not in out)
 
 
 # The words of a text that change without å, ä, ö, folded, lower case and each once:
@@ -162,6 +164,14 @@ def rewrite_index(index_json: str, keys: dict[str, Keys] | None = None) -> str:
 
 
 QUERY_SCRIPT = "javascripts/search-query.js"  # where the build writes query_script, loaded by overrides/main.html
+# Where the build writes worker_script: beside the theme's search worker, which it loads, so that the theme's lunr
+# language files load from ../lunr as they do for the theme's own worker.
+WORKER_SCRIPT = "assets/javascripts/workers/arkiv-search.js"
+# How much more a query word weighs where a document has it whole (or in its genitive) than where it only begins a
+# longer word ("lund": Lunds kommun before Lundberg): in lunr's sum, and as a factor on the score for each such word.
+# More than the theme's own lift of a page over a section and of a result with every word (at most 5/2), so a whole
+# word outranks a prefix whatever the theme adds (templates/search_worker.js.j2).
+WHOLE_WORD = 10
 
 # Approximate spelling: a query word that finds nothing as typed is searched again as it was probably meant. Letters a
 # keyboard without å, ä, ö puts in their place are read as å, ä, ö (then folded like the index's folded forms), and
@@ -191,10 +201,15 @@ def query_stop_words(names) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 # The search script (templates/search_query.js.j2): the index fetched when the search opens, stop words out of a
-# query, and a word that finds nothing searched again with its approximate spelling.
+# query, a word that finds nothing searched again with its approximate spelling, and the worker_script started.
 def query_script(names) -> str:
     words, kept = query_stop_words(names)
     read_as = dict(sorted(READ_AS_SWEDISH.items(), key=lambda item: -len(item[0])))
     return env().get_template("search_query.js.j2").render(
         words=list(words), kept=kept, read_as=read_as,
-        edit_distance=[list(pair) for pair in EDIT_DISTANCE])
+        edit_distance=[list(pair) for pair in EDIT_DISTANCE], worker=WORKER_SCRIPT.rsplit("/", 1)[1])
+
+
+# The search worker (templates/search_worker.js.j2): the theme's own, with a whole word weighing more than a prefix.
+def worker_script() -> str:
+    return env().get_template("search_worker.js.j2").render(factor=WHOLE_WORD)

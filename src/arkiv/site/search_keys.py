@@ -30,7 +30,7 @@ def entrant_names(e: m.Entrant) -> tuple[str, ...]:
 
 
 # The keys of one year's page (every name the award has had: "it-kommun 2019" finds 2019) and of its sections: each
-# round names its entrants other than the winner.
+# round names its entrants other than the winner; the jury, the ceremony, the statements and the quotes their people.
 def cycle_keys(c: m.Cycle, award_names: tuple[str, ...] = ()) -> dict[str, Keys]:
     url = urls.year(c.year)
     out = {url: Keys(names=award_names, winner=entrant_names(c.winner)),
@@ -45,6 +45,9 @@ def cycle_keys(c: m.Cycle, award_names: tuple[str, ...] = ()) -> dict[str, Keys]
         named = [p.name for p in (c.ceremony.presenter, *c.ceremony.received_by) if p]
         if named:
             out[f"{url}#{S.ceremony}"] = Keys(people=tuple(named))
+    said = [*(st.speaker.name for st in c.statements), *(r.person.name for r in c.representatives)]
+    if said:
+        out[f"{url}#{S.statements}"] = Keys(people=tuple(dict.fromkeys(said)))
     if c.quotes:
         out[f"{url}#{S.quotes}"] = Keys(people=tuple(dict.fromkeys(q.speaker.name for q in c.quotes)))
     return out

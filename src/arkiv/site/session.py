@@ -62,7 +62,7 @@ class Session:
             self.search_pages = {}
         return nav
 
-    # Every generated file: the pages, downloads, feed, redirect pages and the search query script, in that order.
+    # Every generated file: the pages, downloads, feed, redirect pages and the search scripts, in that order.
     # The share images are drawn on another core meanwhile; finish() writes them.
     def files(self, site_name: str, site_dir: Path) -> dict[str, Source]:
         archive = self._loaded()
@@ -71,6 +71,7 @@ class Session:
         published = export.published_files(archive, self.site.url, site_name, self.site.lastmod,
                                            offline=self.site.offline)
         published[search.QUERY_SCRIPT] = search.query_script(search_keys.archive_names(archive))
+        published[search.WORKER_SCRIPT] = search.worker_script()
         if self.site.offline:
             published[offline.WORKER_SCRIPT] = offline.worker_script()
         urls = [pages.url_of(p.path) for p in generated]

@@ -1,0 +1,29 @@
+"""The data folder the suite's tests of the real archive read: data/, or the folder ARKIV_TEST_DATA names.
+
+Pointed at a grown archive (tests/grown_archive.py: `python3 tests/grown_archive.py SEED DIR`, then
+`ARKIV_TEST_DATA=DIR/data pytest ...`), those tests meet what an organiser's pull request with a next year meets: the
+archive fixture loads it, the site is built with it, and the tests derive their expectations from it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("ARKIV_TEST_DATA") or ROOT / "data").resolve()
+CODE = ("mkdocs.yml", "hooks", "docs", "overrides", "src")  # what a build needs besides data/ (conftest.PROJECT_PARTS)
+
+
+# A copy of the project at dest with `data` as its data folder, to build; returns dest.
+def project_with(data: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in CODE:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(src, dest / name)
+    shutil.copytree(data, dest / "data")
+    return dest
