@@ -30,6 +30,19 @@ def pytest_addoption(parser):
                      help="prova det odlade arkivet med fröet (kan upprepas)")
 
 
+# The files that take longest (each around one costly fixture: the whole-site audit, the search batches) go first, so
+# the two workers of `dev.py test` (a file each, in collection order) end together instead of one waiting on the last.
+LONGEST_FIRST = ("tests/browser/test_pages.py", "tests/browser/test_search_fuzzy.py",
+                 "tests/browser/test_search_ranking.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        path = str(item.fspath).replace("\\", "/")
+        return next((i for i, name in enumerate(LONGEST_FIRST) if path.endswith(name)), len(LONGEST_FIRST))
+    items.sort(key=rank)
+
+
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src")
 
 
