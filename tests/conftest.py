@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from real_data import CODE, copy_parts
+
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
@@ -43,19 +45,12 @@ def pytest_collection_modifyitems(items):
     items.sort(key=rank)
 
 
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "docs", "overrides", "data", "src")
+PROJECT_PARTS = (*CODE, "data")
 
 
 # Copy what a build needs (config, hook, pages, theme overrides, data, the package mkdocs.yml watches) into dest.
 def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copyfile(src, dest / name)
-    return dest
+    return copy_parts(dest, PROJECT_PARTS)
 
 
 @pytest.fixture

@@ -13,17 +13,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("ARKIV_TEST_DATA") or ROOT / "data").resolve()
-CODE = ("mkdocs.yml", "hooks", "docs", "overrides", "src")  # what a build needs besides data/ (conftest.PROJECT_PARTS)
+CODE = ("mkdocs.yml", "hooks", "docs", "overrides", "src")  # what a build needs besides data/
 
 
-# A copy of the project at dest with `data` as its data folder, to build; returns dest.
-def project_with(data: Path, dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in CODE:
+# Copy the project's files and folders named in `names` into dest (made if missing); returns dest.
+def copy_parts(dest: Path, names: tuple[str, ...]) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copyfile(src, dest / name)
+    return dest
+
+
+# A copy of the project at dest with `data` as its data folder, to build; returns dest.
+def project_with(data: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    copy_parts(dest, CODE)
     shutil.copytree(data, dest / "data")
     return dest
