@@ -23,7 +23,7 @@ from arkiv.site.addresses import (
     removal_message,
 )
 from arkiv.site.redirects import redirects
-from arkiv.tools.gitref import export_folder
+from arkiv.tools.refbuild import BuildError, build_ref
 
 pytestmark = pytest.mark.build
 
@@ -48,14 +48,13 @@ def base_ref() -> str:
 
 
 @pytest.fixture(scope="module")
-def base_site(tmp_path_factory, build) -> Path:
-    """The base branch's project (its data, pages and generator) built as it stands there."""
-    folder = tmp_path_factory.mktemp("base")
-    project = export_folder(ROOT, base_ref(), folder)
-    site = folder / "site"
-    result = build(project, site, PYTHONPATH=str(project / "src"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def base_site(tmp_path_factory) -> Path:
+    """The base branch's project (its data, pages and generator) built as it stands there (arkiv.tools.refbuild, as
+    `arkiv pages-changed` builds it)."""
+    try:
+        return build_ref(ROOT, base_ref(), tmp_path_factory.mktemp("base"))
+    except BuildError as error:
+        raise AssertionError(str(error)) from None
 
 
 def test_address_list_is_well_formed():
