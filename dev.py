@@ -92,7 +92,7 @@ def build(rest: list[str]) -> int:
     target = ROOT / "site"
     fresh = ROOT / ".site-building"
     shutil.rmtree(fresh, ignore_errors=True)
-    # --offline: a site to open from the file system (pages as files, arkiv.site.offline), e.g. the PR preview.
+    # --offline: a site to open from the file system (pages as files, arkiv.building.offline), e.g. the PR preview.
     rest = ["--no-directory-urls" if a == "--offline" else a for a in rest]
     code = run(tool("mkdocs"), "build", "--strict", "--site-dir", fresh, *rest, check=False)
     if code != 0:

@@ -1,6 +1,6 @@
 """MkDocs-adapter: läser arkivet ur data/ och lägger till de genererade sidorna. All logik finns i paketet arkiv.
 
-One function per MkDocs event, each a call into arkiv.site.session (which never imports MkDocs).
+One function per MkDocs event, each a call into arkiv.building.session (which never imports MkDocs).
 """
 
 from __future__ import annotations
@@ -20,15 +20,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from arkiv.building import preview
+from arkiv.building.session import Session
 from arkiv.errors import DataErrors
-from arkiv.site import preview, search
-from arkiv.site.session import Session
+from arkiv.site import search
 
 log = logging.getLogger("mkdocs.hooks.archive")
 _session = Session(log)
 
 
-# `mkdocs serve` turns on the preview, which rebuilds only what an edit to data/ changed (arkiv.site.preview).
+# `mkdocs serve` turns on the preview, which rebuilds only what an edit to data/ changed (arkiv.building.preview).
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     _session.start(command, dirty)
 

@@ -3,7 +3,7 @@
 Addresses are relative to the site root, the way MkDocs names pages: "" is the home page, "2023/" a year,
 "kommuner/varmdo/" a municipality. Every module and template that links to a page, names a generated file or points
 at a section of a year page asks here, so an address is spelt once (and published addresses never change: see
-arkiv.site.addresses). Headings that nothing links to keep their ids in their own template.
+arkiv.publishing.addresses). Headings that nothing links to keep their ids in their own template.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ import pytest
 from search_batch import ranked_pages, served
 from search_box import search_all
 
+from arkiv.publishing.addresses import missing_addresses, published_addresses, read_addresses, removal_message
 from arkiv.reading.load import load_archive
-from arkiv.site.addresses import missing_addresses, published_addresses, read_addresses, removal_message
 from arkiv.text import fold
 from arkiv.tools.cli import main as arkiv
 from grown_archive import ROOT, grow

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from arkiv import urls
-from arkiv.site.addresses import (
+from arkiv.publishing.addresses import (
     missing_addresses,
     published_addresses,
     read_addresses,
@@ -127,7 +127,7 @@ def test_a_change_that_removes_a_published_address_fails(project_copy, build, bu
     site = tmp_path / "site"
     result = build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    checked = subprocess.run([sys.executable, "-m", "arkiv.site.addresses", "check", str(site), "--base",
+    checked = subprocess.run([sys.executable, "-m", "arkiv.publishing.addresses", "check", str(site), "--base",
                               str(built_site), "--ledger", str(ADDRESSES)], capture_output=True, text=True)
     assert checked.returncode == 1
     assert f"/{person.url}" in checked.stderr
@@ -135,7 +135,7 @@ def test_a_change_that_removes_a_published_address_fails(project_copy, build, bu
     assert "publicerade adresser finns inte längre i bygget" in checked.stderr
     assert "får aldrig försvinna" in checked.stderr and "redirects.py" in checked.stderr
     # The same build against itself: nothing gone, exit 0.
-    same = subprocess.run([sys.executable, "-m", "arkiv.site.addresses", "check", str(site), "--base", str(site)],
+    same = subprocess.run([sys.executable, "-m", "arkiv.publishing.addresses", "check", str(site), "--base", str(site)],
                           capture_output=True, text=True)
     assert same.returncode == 0 and "Alla publicerade adresser finns kvar." in same.stdout
 

@@ -1,5 +1,5 @@
-"""The ledger of published addresses reaches main even when main moves meanwhile (`python -m arkiv.site.ledger`, the
-publishing workflow's record job; issue 22), against local bare git repositories.
+"""The ledger of published addresses reaches main even when main moves meanwhile (`python -m
+arkiv.publishing.ledger`, the publishing workflow's record job; issue 22), against local bare git repositories.
 
 `origin.git` stands for GitHub; `runner` is the record job's checkout, made before the concurrent push; `other` is
 someone else who pushes to main in the middle of the job: a pre-push hook in `runner` lets the concurrent push land
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.site.addresses import HEADER
-from arkiv.site.ledger import LEDGER, MESSAGE
+from arkiv.publishing.addresses import HEADER
+from arkiv.publishing.ledger import LEDGER, MESSAGE
 
 pytestmark = pytest.mark.build
 
@@ -81,7 +81,7 @@ def save(runner: Path, tmp_path: Path, published: list[str]) -> subprocess.Compl
     file.write_text(ledger_text(published), encoding="utf-8")
     # As the record job runs it: the package's source on the path and no installed package (-S: no site-packages).
     env = {**os.environ, **GIT_ENV, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-S", "-m", "arkiv.site.ledger", str(file)], cwd=runner, env=env,
+    return subprocess.run([sys.executable, "-S", "-m", "arkiv.publishing.ledger", str(file)], cwd=runner, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from arkiv import urls
-from arkiv.site import offline
+from arkiv.building import offline
 
 pytestmark = pytest.mark.build
 

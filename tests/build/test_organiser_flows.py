@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from arkiv.publishing.addresses import missing_addresses, published_addresses, read_addresses, removal_message
 from arkiv.reading.load import load_archive
-from arkiv.site.addresses import missing_addresses, published_addresses, read_addresses, removal_message
 from arkiv.tools.cli import main as arkiv
 
 pytestmark = pytest.mark.build

@@ -1,7 +1,7 @@
-"""`mkdocs serve` on a copy of the project: a data edit rebuilds only what it changed (arkiv.site.preview) and shows up
-in the served page, a bad edit keeps the last good site on show, and a partial rebuild leaves the same site a full one
-would. The served pages carry no Content-Security-Policy (arkiv.site.policy), so MkDocs' injected live reload script
-runs: an open page in Chromium reloads by itself after an edit."""
+"""`mkdocs serve` on a copy of the project: a data edit rebuilds only what it changed (arkiv.building.preview) and
+shows up in the served page, a bad edit keeps the last good site on show, and a partial rebuild leaves the same site a
+full one would. The served pages carry no Content-Security-Policy (arkiv.site.policy), so MkDocs' injected live reload
+script runs: an open page in Chromium reloads by itself after an edit."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 CHROMIUM = Path("/usr/bin/chromium")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-QUICK = "Bygger om det som ändringen i data/ rör."  # logged by arkiv.site.preview before a partial rebuild
+QUICK = "Bygger om det som ändringen i data/ rör."  # logged by arkiv.building.preview before a partial rebuild
 
 
 def free_port() -> int:

@@ -97,14 +97,14 @@ def test_publishing_records_the_published_addresses():
     deploy = load("deploy.yml")
     build, record = deploy["jobs"]["build"], deploy["jobs"]["record"]
     runs = [s.get("run", "") for s in steps(build)]
-    assert runs.index(".venv/bin/python -m arkiv.site.addresses record site addresses.txt") > next(
+    assert runs.index(".venv/bin/python -m arkiv.publishing.addresses record site addresses.txt") > next(
         i for i, r in enumerate(runs) if r.startswith("python3 dev.py build"))
     assert record["needs"] == "deploy" and record["permissions"] == {"contents": "write"}
     # The job only calls the ledger command (tests/build/test_ledger.py races it), on the build's list, downloaded
     # beside the checkout; the command needs nothing but the package's source.
     download = step(record, "actions/download-artifact@")
-    save = step(record, "python3 -m arkiv.site.ledger")
-    assert save["run"] == f"python3 -m arkiv.site.ledger {download['with']['path']}/addresses.txt"
+    save = step(record, "python3 -m arkiv.publishing.ledger")
+    assert save["run"] == f"python3 -m arkiv.publishing.ledger {download['with']['path']}/addresses.txt"
     assert save["env"] == {"PYTHONPATH": "src"}
     assert download["with"]["name"] == next(s["with"]["name"] for s in steps(build)
                                             if s.get("uses", "").startswith("actions/upload-artifact@"))
@@ -130,7 +130,8 @@ def test_only_a_job_that_pushes_keeps_the_token_and_every_job_names_its_permissi
         workflow = load(path.name)
         assert workflow["permissions"] == {}, path.name  # nothing unless a job asks
         for name, job in workflow["jobs"].items():
-            pushes = any("git push" in s.get("run", "") or "arkiv.site.ledger" in s.get("run", "") for s in steps(job))
+            pushes = any("git push" in s.get("run", "") or "arkiv.publishing.ledger" in s.get("run", "")
+                         for s in steps(job))
             assert "permissions" in job, (path.name, name)
             assert (job["permissions"].get("contents") == "write") == pushes, (path.name, name)
             for s in steps(job):

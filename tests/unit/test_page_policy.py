@@ -94,7 +94,7 @@ def test_the_partials_load_the_files():
 def test_the_theme_gets_the_policy_for_its_command(command, dirty, csp):
     import jinja2
 
-    from arkiv.site.session import Session
+    from arkiv.building.session import Session
     session = Session()
     session.start(command, dirty)
     try:

@@ -1,5 +1,6 @@
-"""The preview under `mkdocs serve` (arkiv.site.preview, arkiv.site.session), without MkDocs: what a rebuild after a
-data edit redoes, what it keeps, and when it rebuilds everything. tests/test_serve.py runs the real `mkdocs serve`."""
+"""The preview under `mkdocs serve` (arkiv.building.preview, arkiv.building.session), without MkDocs: what a rebuild
+after a data edit redoes, what it keeps, and when it rebuilds everything. tests/test_serve.py runs the real
+`mkdocs serve`."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from arkiv.site import preview as pv
-from arkiv.site.session import Session
+from arkiv.building import preview as pv
+from arkiv.building.session import Session
 
 
 class Aborted(Exception):

@@ -1,7 +1,7 @@
 """En körning av MkDocs på arkivet: vad varje steg i bygget gör, utan MkDocs (hooks/archive.py anropar det här).
 
 One Session per MkDocs process: `mkdocs build` runs it once; `mkdocs serve` once and then again for every saved file,
-and then keeps what an edit to data/ did not change (arkiv.site.preview). Paths are relative to the site root.
+and then keeps what an edit to data/ did not change (arkiv.building.preview). Paths are relative to the site root.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from typing import Any
 
 import jinja2
 
+from arkiv.building import offline
+from arkiv.building.preview import Preview, keep_last_good
 from arkiv.reading.load import load_archive
 from arkiv.record import model as m
-from arkiv.site import export, feed, offline, pages, policy, search, search_keys, social
+from arkiv.site import export, feed, pages, policy, search, search_keys, social
 from arkiv.site.lastmod import data_lastmod
-from arkiv.site.preview import Preview, keep_last_good
 from arkiv.urls import address
 
 # How MkDocs gets a generated file: {"content": text or bytes}, or {"abs_src_path": a file holding it}.
@@ -46,7 +47,7 @@ class Session:
         self.preview = Preview(self.log) if self.serving and not dirty else None
 
     # Load and validate the data (raises DataErrors with every error); returns the navigation.
-    # `offline`: a build to open from the file system (arkiv.site.offline), MkDocs without directory URLs.
+    # `offline`: a build to open from the file system (arkiv.building.offline), MkDocs without directory URLs.
     # `config`, `site_dir` and `watched` (what MkDocs watches: files and folders, None for none) are for the preview.
     def configure(self, project: Path, site_url: str, repo_url: str, *, offline: bool = False, config: Any = None,
                   site_dir: str | Path | None = None, watched: Iterable[str | Path | None] = ()) -> list:

@@ -106,7 +106,7 @@ def record_addresses(site_dir: Path, path: Path) -> int:
 
 # `check SITE [--base BASE_SITE] [--ledger FILE]` and `record SITE FILE`; exit status 1 when an address is gone.
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m arkiv.site.addresses", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m arkiv.publishing.addresses", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="kontrollera att bygget har kvar varje publicerad adress")
     check.add_argument("site", type=Path, help="det byggda sajtens mapp")

@@ -1,7 +1,7 @@
 """Adresslistan till main efter en publicering, också när någon annan hann skicka något till main under tiden.
 
-`python -m arkiv.site.ledger FILE` (the publishing workflow's record job) adds the addresses of FILE (the published
-build's addresses.txt, see arkiv.site.addresses) to addresses.txt on the remote branch:
+`python -m arkiv.publishing.ledger FILE` (the publishing workflow's record job) adds the addresses of FILE (the
+published build's addresses.txt, see arkiv.publishing.addresses) to addresses.txt on the remote branch:
 1. fetch the branch's newest commit;
 2. write the union of the two lists (every address of the branch's list, in its order, then each address of FILE it
    lacks), so no address is ever lost, neither the branch's nor the build's;
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from arkiv.site.addresses import HEADER, read_addresses
+from arkiv.publishing.addresses import HEADER, read_addresses
 
 LEDGER = "addresses.txt"  # its path in the repository
 MESSAGE = "Adresslistan: sajtens nya publicerade adresser [skip ci]"  # [skip ci]: the commit publishes nothing again
@@ -94,9 +94,9 @@ def save(repo: Path, published: list[str], remote: str = "origin", branch: str =
                       "igen: adresserna finns kvar i bygget och läggs till då.")
 
 
-# `python -m arkiv.site.ledger FILE [--remote origin] [--branch main] [--repo .]`.
+# `python -m arkiv.publishing.ledger FILE [--remote origin] [--branch main] [--repo .]`.
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m arkiv.site.ledger", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m arkiv.publishing.ledger", description=__doc__.splitlines()[0])
     parser.add_argument("published", type=Path, help="adresslistan från det publicerade bygget")
     parser.add_argument("--remote", default="origin")
     parser.add_argument("--branch", default="main")

@@ -4,7 +4,8 @@ Every cycle can be reached under both of the award's names, whichever was in for
 for both ("Sveriges IT-kommun 2019" is still common): /sveriges-it-kommun-2009/ and
 /sveriges-digitaliseringskommun-2009/ both lead to /2009/. Each redirect is a small static HTML page with a meta
 refresh, a canonical link to the real page and a visible link; no JavaScript, and the site's Content-Security-Policy
-and Referrer-Policy (arkiv.site.policy). The list of addresses the archive promises to keep is in arkiv.site.addresses.
+and Referrer-Policy (arkiv.site.policy). The list of addresses the archive promises to keep is in
+arkiv.publishing.addresses.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def changes(base: str, data_dir: Path) -> int:
 # `site`, or given as `base_site`) and the built site, as Swedish Markdown. A base that does not build is said in the
 # Markdown (not this version's fault); a version that does not exist, or no built site, fails.
 def pages_changed(base: str, site: Path, base_site: Path | None) -> int:
-    from arkiv.site import offline
+    from arkiv.building import offline
     from arkiv.tools import pages_changed as pc
     from arkiv.tools.gitref import GitRefError
     from arkiv.tools.refbuild import BuildError, build_ref

@@ -4,7 +4,7 @@ Only what a reader reads counts: a page's title and its content (the <article>).
 the same data does not: the date the page's data last changed (it comes from git and moves with every commit, and a
 version exported from git has no history at all), the navigation and footer shared by every page, the head's metadata.
 Redirect pages and the 404 page are not pages of their own. Addresses are those of the published site ("/2023/"),
-whichever way each site was built (arkiv.site.offline); each change also names the page's file in the preview.
+whichever way each site was built (arkiv.building.offline); each change also names the page's file in the preview.
 """
 
 from __future__ import annotations
