@@ -11,7 +11,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from arkiv import urls
-from arkiv.site.descriptions import kommun_description
 from arkiv.slugs import slug
 from arkiv.text import (
     every_years,
@@ -59,5 +58,5 @@ def env() -> jinja2.Environment:
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
                                md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal,
                                och=join_and, slug=slug, every_years=every_years)
-    environment.globals.update(kommun_description=kommun_description, urls=urls, sections=urls.SECTIONS)
+    environment.globals.update(urls=urls, sections=urls.SECTIONS)
     return environment

@@ -13,6 +13,7 @@ from arkiv.record.glance import glance
 from arkiv.site import export, feed, figures, maps
 from arkiv.site import structured_data as sd
 from arkiv.site.corrections import correction_url
+from arkiv.site.descriptions import kommun_description
 from arkiv.site.lastmod import page_lastmod
 from arkiv.templating import env
 from arkiv.text import sv_key
@@ -104,9 +105,10 @@ def render_home(archive: m.Archive, site: Site = Site()) -> str:
 
 # One municipality's page with each appearance.
 def render_kommun(archive: m.Archive, kommun, site: Site = Site()) -> str:
-    url = urls.kommun(kommun.slug)
+    url, appearances = urls.kommun(kommun.slug), archive.appearances(kommun.code)
     return _render("kommun.md.j2", _file(url), archive, site, kommun=kommun, locator=maps.locator(kommun),
-                   appearances=archive.appearances(kommun.code), lastmod=page_lastmod(archive, site.lastmod or {}, url))
+                   appearances=appearances, lastmod=page_lastmod(archive, site.lastmod or {}, url),
+                   description=kommun_description(kommun, appearances, archive.title))
 
 
 # Every municipality that has taken part: the map of Sweden (its land drawn in the page offline), then county by county.
