@@ -20,12 +20,13 @@ import gzip
 import http.server
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from arkiv import git
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "bench" / "baseline-weights.json"
@@ -150,7 +151,7 @@ def main() -> int:
     if BASELINE.exists() and not args.write_baseline:
         report(lambda *cells: print("  ".join(str(c) for c in cells)), weights)
     if args.write_baseline:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
+        commit = git.run(ROOT, "rev-parse", "HEAD").strip()
         record = {"measured": time.strftime("%Y-%m-%d"), "commit": commit,
                   "note": "gzip level 6; document = the page's HTML, transfer = a cold load in Chromium (median of 3)",
                   "pages": weights}

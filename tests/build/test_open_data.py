@@ -18,8 +18,7 @@ import pytest
 
 from arkiv.record import knowledge
 from arkiv.site import export
-from arkiv.site.feed import docs_lastmod
-from arkiv.site.lastmod import data_lastmod, page_lastmod
+from arkiv.site.lastmod import data_lastmod, docs_lastmod, page_lastmod
 from arkiv.text import first_sentence
 
 pytestmark = pytest.mark.build

@@ -20,7 +20,6 @@ build functions and exception type.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
@@ -31,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from arkiv.site.lastmod import file_date
 
 Stamp = tuple[int, int]  # a file's modification time (ns) and size
 FULL, QUICK = "full", "quick"
@@ -198,7 +199,7 @@ class Preview:
         out = dict(self._lastmod)
         for rel, (mtime_ns, _) in now.items():
             if self._lastmod_stamps.get(rel) != now[rel]:
-                out[rel] = dt.date.fromtimestamp(mtime_ns / 1e9).isoformat()
+                out[rel] = file_date(mtime_ns / 1e9)
         return out
 
     # The running build finished: the next data edit may rebuild only what it changes.

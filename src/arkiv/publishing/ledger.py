@@ -15,13 +15,12 @@ library and git: the job runs it without installing the project.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from arkiv import git
 from arkiv.publishing.addresses import HEADER, read_addresses
 
 LEDGER = "addresses.txt"  # its path in the repository
@@ -34,40 +33,40 @@ class LedgerError(Exception):
     """Why the list could not be saved, in Swedish."""
 
 
-# Run git in the repository; its output, or LedgerError with git's own words when `check`.
-def _git(repo: Path, *args: str, stdin: str | None = None, env: dict | None = None,
-         check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(["git", *args], cwd=repo, input=stdin, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, **(env or {})})
-    if check and result.returncode != 0:
-        raise LedgerError(f"git {args[0]} misslyckades: {result.stderr.strip()}")
-    return result
+# Run git in the repository (arkiv.git); its output, or LedgerError with git's own words.
+def _git(repo: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> str:
+    try:
+        return git.run(repo, *args, stdin=stdin, env=env)
+    except git.GitError as exc:
+        raise LedgerError(str(exc)) from None
 
 
 # The branch's newest commit on the remote, fetched.
 def _fetch(repo: Path, remote: str, branch: str) -> str:
     _git(repo, "fetch", "--quiet", remote, f"refs/heads/{branch}")
-    return _git(repo, "rev-parse", "FETCH_HEAD").stdout.strip()
+    return _git(repo, "rev-parse", "FETCH_HEAD").strip()
 
 
 # The list in a commit (empty if the commit has none).
 def _addresses_at(repo: Path, commit: str) -> list[str]:
-    shown = _git(repo, "show", f"{commit}:{LEDGER}", check=False)
-    lines = shown.stdout.splitlines() if shown.returncode == 0 else []
+    try:
+        lines = _git(repo, "show", f"{commit}:{LEDGER}").splitlines()
+    except LedgerError:
+        lines = []
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 # The commit that changes only the list, on top of `parent`: the list's new text, nothing else in the tree.
 def _commit(repo: Path, parent: str, text: str) -> str:
-    blob = _git(repo, "hash-object", "-w", "--stdin", stdin=text).stdout.strip()
+    blob = _git(repo, "hash-object", "-w", "--stdin", stdin=text).strip()
     with tempfile.TemporaryDirectory(prefix="arkiv-ledger-") as tmp:
         index = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
         _git(repo, "read-tree", parent, env=index)
         _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{LEDGER}", env=index)
-        tree = _git(repo, "write-tree", env=index).stdout.strip()
+        tree = _git(repo, "write-tree", env=index).strip()
     who = {"GIT_AUTHOR_NAME": BOT[0], "GIT_AUTHOR_EMAIL": BOT[1], "GIT_COMMITTER_NAME": BOT[0],
            "GIT_COMMITTER_EMAIL": BOT[1]}
-    return _git(repo, "commit-tree", tree, "-p", parent, "-m", MESSAGE, env=who).stdout.strip()
+    return _git(repo, "commit-tree", tree, "-p", parent, "-m", MESSAGE, env=who).strip()
 
 
 # Add the addresses of `published` to the branch's list and push; returns how many were new. Retries (up to
@@ -82,11 +81,12 @@ def save(repo: Path, published: list[str], remote: str = "origin", branch: str =
         if not new:
             return 0
         commit = _commit(repo, tip, HEADER + "\n".join(old + new) + "\n")
-        pushed = _git(repo, "push", "--quiet", remote, f"{commit}:refs/heads/{branch}", check=False)
-        if pushed.returncode == 0:
+        try:
+            _git(repo, "push", "--quiet", remote, f"{commit}:refs/heads/{branch}")
             return len(new)
-        if _fetch(repo, remote, branch) == tip:
-            raise LedgerError(f"Kunde inte skicka adresslistan till {branch}: {pushed.stderr.strip()}")
+        except LedgerError as rejected:
+            if _fetch(repo, remote, branch) == tip:
+                raise LedgerError(f"Kunde inte skicka adresslistan till {branch}: {rejected}") from None
         print(f"{branch} ändrades medan listan sparades; försöker igen ovanpå den nya versionen "
               f"({attempt} av {attempts}).", file=sys.stderr)
         time.sleep(min(attempt, 3))

@@ -5,17 +5,15 @@ Both date a page by the last change to the data files it is built from (lastmod.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import io
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TypedDict
 
 from arkiv import urls
 from arkiv.record import model as m
-from arkiv.site.lastmod import page_files, page_lastmod
+from arkiv.site.lastmod import docs_lastmod, page_files, page_lastmod
 from arkiv.templating import env
 from arkiv.text import first_sentence
 
@@ -58,21 +56,6 @@ def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, s
     return env().get_template("feed.xml.j2").render(site_url=site_url, site_name=site_name,
                                                     feed_url=site_url + FEED_NAME,
                                                      updated=updated, entries=entries, archive=archive)
-
-
-# When a hand-written page in docs/ last changed: its last commit, or the file's time if git does not know it.
-def docs_lastmod(docs_dir: Path, url: str) -> str | None:
-    for candidate in (docs_dir / (url.rstrip("/") + ".md"), docs_dir / url / "index.md"):
-        if url and candidate.is_file():
-            try:
-                out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", candidate.name], cwd=candidate.parent,
-                                     capture_output=True, text=True, timeout=30).stdout.strip()
-            except (OSError, subprocess.SubprocessError):
-                out = ""
-            dirty = subprocess.run(["git", "status", "--porcelain", "--", candidate.name], cwd=candidate.parent,
-                                   capture_output=True, text=True).stdout.strip() if out else ""
-            return out if out and not dirty else dt.date.fromtimestamp(candidate.stat().st_mtime).isoformat()
-    return None
 
 
 # Rewrite MkDocs' sitemap.xml with each page's real last-modified date; returns (sitemap.xml, sitemap.xml.gz).

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import tarfile
 from pathlib import Path, PurePosixPath
+
+from arkiv import git
 
 
 class GitRefError(Exception):
     """Why a folder could not be read from git, in Swedish."""
 
 
-# Run git in a folder; its output, or GitRefError with git's own words.
+# Run git in a folder (arkiv.git); its output, or GitRefError with git's own words.
 def _git(cwd: Path, *args: str) -> bytes:
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
-    except FileNotFoundError:
-        raise GitRefError("Hittar inte programmet git. Installera git och försök igen.") from None
-    if result.returncode != 0:
-        raise GitRefError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} misslyckades.")
-    return result.stdout
+        return git.run_bytes(cwd, *args)
+    except git.GitError as exc:
+        raise GitRefError(str(exc)) from None
 
 
 # The repository's root folder and the folder's path in it: (/work/arkiv, "data").
