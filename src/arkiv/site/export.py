@@ -28,7 +28,8 @@ SCHEMA_VERSION = "2.2.0"
 FOLDER = urls.DATA  # where the downloads are published, relative to the site root
 LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
-LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
+LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"  # CC0 1.0, the licence's canonical address
+LICENCE_URL = LICENCE + "deed.sv"  # the same licence, in Swedish: where the data page and arkiv.json send a reader
 
 # What the role column (personer.csv) and field (arkiv.json) hold.
 ROLE_TEXT = ("Rollen: ordförande (juryns ordförande, som också är jurymedlem), jurymedlem, prisutdelare (delade ut "

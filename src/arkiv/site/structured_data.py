@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from arkiv.record.model import Archive, Cycle, Entrant
 
 CONTEXT = "https://schema.org"
-LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"  # CC0 1.0, the licence's canonical address
 COUNTRY = "Sverige"  # every municipality in the register is Swedish (data/kommuner.csv, SCB)
 FORMATS = {".json": "application/json", ".csv": "text/csv"}
 JSON_DOWNLOAD = ("arkiv.json", "Hela arkivet i en fil: varje utmärkelseår med alla uppgifter och källor.")
@@ -60,7 +59,7 @@ def dataset(archive: Archive, site_url: str, modified: str | None = None) -> dic
         "url": site_url + export.FOLDER,
         "inLanguage": "sv",
         "keywords": [*names, "kommuner", "digitalisering", "öppna data"],
-        "license": LICENCE,
+        "license": export.LICENCE,
         "isAccessibleForFree": True,
         "temporalCoverage": f"{first}/{latest}",
         "spatialCoverage": {"@type": "Country", "name": COUNTRY},
