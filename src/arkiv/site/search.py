@@ -55,6 +55,14 @@ WORD = re.compile(r"\w+")
 ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 # Adjacent table cells and definition terms: the theme keeps none of these tags, so their texts would run together.
 CELLS = re.compile(r"(</(?:td|th|dt|dd)>)(?=<(?:td|th|dt|dd)\b)")
+# The index's size budget, gzip (level 6, as a web server sends it): 45 KB for the twelve award years it was set for
+# (2001–2023), and as much again for every year the archive grows: a new year may add its share, never more.
+INDEX_BUDGET_PER_CYCLE = 45 * 1024 // 12
+
+
+# The index's budget for an archive of `cycles` award years, in bytes of gzip (bench/run.py and a build test use it).
+def index_budget(cycles: int) -> int:
+    return INDEX_BUDGET_PER_CYCLE * cycles
 
 
 @dataclass(frozen=True)
