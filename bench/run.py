@@ -43,6 +43,7 @@ import yaml
 import lighthouse
 import weights as page_weights
 from arkiv.site.search import index_budget
+from arkiv.text import format_number
 from common import CHROMIUM_ARGS, ENV, MKDOCS, GzipHandler, build, timed_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -314,7 +315,7 @@ def main() -> int:
             for n in (13, 130, 1300):
                 config = synthetic_project(tmp / f"syn{n}", n)
                 scale[n] = median_build(config, 3 if n < 1300 else max(1, min(runs, 3)))
-                count = f"{n:,}".replace(",", "\u00a0")
+                count = format_number(n)
                 row(f"Bygge, syntetiskt arkiv med {count} utmärkelseår", f"{scale[n]:.2f} s")
             row("Kvot 130/13 år", f"{scale[130] / scale[13]:.2f}×", "(10× fler år)")
             row("Kvot 1 300/130 år", f"{scale[1300] / scale[130]:.2f}×", "≤ 12×", scale[1300] / scale[130] <= 12)

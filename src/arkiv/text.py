@@ -91,7 +91,7 @@ def format_number(value: int) -> str:
 
 # 50000 -> "50 000 kr" with a non-breaking space between groups and before the unit.
 def format_sek(amount: int) -> str:
-    return f"{amount:,}".replace(",", NBSP) + NBSP + "kr"
+    return format_number(amount) + NBSP + "kr"
 
 
 # Strip diacritics so "Värmdö" can be found as "varmdo" (NFD, then drop combining marks). Remembered, like slugs.
