@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from arkiv import urls
@@ -60,6 +61,13 @@ def rel(from_path: str, to_url: str, offline: bool = False) -> str:
     return "./" if out == "." else out + "/"
 
 
+# A page's numbered source list: each source once, in the order the page first cites it, and the number each is
+# cited by ({"scb-2023": 1, …}); the list at the foot of the page and every [1] in its text agree.
+def numbered_sources(archive: m.Archive, ids: Iterable[str]) -> tuple[list[m.Source], dict[str, int]]:
+    sources = [archive.sources[i] for i in dict.fromkeys(ids)]
+    return sources, {s.id: n for n, s in enumerate(sources, 1)}
+
+
 def _render(template: str, path: str, archive: m.Archive, site: Site, **context) -> str:
     def link(to_url: str) -> str:
         return rel(path, to_url, site.offline)
@@ -82,8 +90,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     i = years.index(cycle.year)
     newer = archive.cycles[i - 1] if i > 0 else None
     older = archive.cycles[i + 1] if i + 1 < len(archive.cycles) else None
-    sources = [archive.sources[s] for s in cycle.source_ids()]
-    number = {s.id: n for n, s in enumerate(sources, 1)}
+    sources, number = numbered_sources(archive, cycle.source_ids())
     lastmod = page_lastmod(archive, site.lastmod or {}, f"{cycle.year}/")
     return _render("cycle.md.j2", _file(urls.year(cycle.year)), archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
@@ -127,10 +134,10 @@ def render_about(archive: m.Archive, site: Site = Site()) -> str:
     publications += [(None, p) for p in archive.publications]
     ids = [*archive.purpose.sources, *(s for n in archive.names for s in n.sources),
            *(s for h in archive.history for s in h.sources), *(s for _, p in publications for s in p.sources)]
-    sources = [archive.sources[i] for i in dict.fromkeys(ids)]
+    sources, number = numbered_sources(archive, ids)
     renaming = [h for h in archive.history if about_renaming(archive, h)]
     return _render("about.md.j2", _file(urls.ABOUT), archive, site, process_cycle=process, sources=sources,
-                   number={s.id: n for n, s in enumerate(sources, 1)}, publications=publications,
+                   number=number, publications=publications,
                    history=[h for h in archive.history if h not in renaming], renaming=renaming)
 
 
@@ -157,9 +164,8 @@ def render_data(archive: m.Archive, site: Site = Site()) -> str:
 # One person's page: every role, newest first, with the title and organisation of that year.
 def render_person(archive: m.Archive, person: pp.Individual, site: Site = Site()) -> str:
     ids = [*(s for r in person.roles for s in r.sources), *person.sources]
-    sources = [archive.sources[i] for i in dict.fromkeys(ids)]
-    return _render("person.md.j2", _file(person.url), archive, site, person=person, sources=sources,
-                   number={s.id: n for n, s in enumerate(sources, 1)},
+    sources, number = numbered_sources(archive, ids)
+    return _render("person.md.j2", _file(person.url), archive, site, person=person, sources=sources, number=number,
                    lastmod=page_lastmod(archive, site.lastmod or {}, person.url))
 
 
