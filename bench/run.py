@@ -279,6 +279,105 @@ def kb(n: float) -> str:
     return f"{n / 1024:.1f} KB"
 
 
+# The full build against the same pages as plain Markdown without hooks, alternated so that load from other programs
+# on the machine hits both alike.
+def report_build(row, tmp: Path, runs: int) -> None:
+    base_config = baseline_project(tmp / "baseline")
+    build(ROOT / "mkdocs.yml", tmp / "warm-real")
+    build(base_config, tmp / "warm-base", strict=False)
+    reals, bases = [], []
+    for i in range(runs):
+        reals.append(build(ROOT / "mkdocs.yml", tmp / f"real{i}"))
+        bases.append(build(base_config, tmp / f"base{i}", strict=False))
+    real, base = statistics.median(reals), statistics.median(bases)
+    row("Bygge, hela arkivet (med hooks)", f"{real:.2f} s")
+    row("Bygge, samma sidor som Markdown utan hooks", f"{base:.2f} s")
+    row("Kvot arkiv/baslinje", f"{real / base:.2f}×", "≤ 1,15×", real / base <= 1.15)
+
+
+# Synthetic archives of 13, 130 and 1,300 award years: how the build grows with the archive.
+def report_scale(row, tmp: Path, runs: int) -> None:
+    scale = {}
+    for n in (13, 130, 1300):
+        config = synthetic_project(tmp / f"syn{n}", n)
+        scale[n] = median_build(config, 3 if n < 1300 else max(1, min(runs, 3)))
+        count = format_number(n)
+        row(f"Bygge, syntetiskt arkiv med {count} utmärkelseår", f"{scale[n]:.2f} s")
+    row("Kvot 130/13 år", f"{scale[130] / scale[13]:.2f}×", "(10× fler år)")
+    row("Kvot 1 300/130 år", f"{scale[1300] / scale[130]:.2f}×", "≤ 12×", scale[1300] / scale[130] <= 12)
+
+
+# From a saved edit to the reloaded page under `mkdocs serve`, against a full strict build of the same copy.
+def report_preview(row, browser, runs: int) -> None:
+    previews, fulls = edit_to_preview(browser, runs)
+    times = [wall for wall, _ in previews]
+    med, full = statistics.median(times), statistics.median(wall for wall, _ in fulls)
+    row("Från sparad ändring till omladdad sida (mkdocs serve)", f"{med:.2f} s",
+        f"< 1,5 s (min {min(times):.2f}, max {max(times):.2f})", med < 1.5)
+    row("  fullt strikt bygge av samma kopia, efter varje ändring", f"{full:.2f} s",
+        f"(min {min(w for w, _ in fulls):.2f}, max {max(w for w, _ in fulls):.2f})")
+    share = med / full
+    row("Kvot omladdad sida/fullt bygge", f"{share:.2f}×", "≤ 0,5×", share <= PREVIEW_BUDGET)
+    cpu = statistics.median(c for _, c in previews), statistics.median(c for _, c in fulls)
+    row("  processortid: mkdocs serve per ändring / fullt bygge", f"{cpu[0]:.2f} s / {cpu[1]:.2f} s",
+        f"(kvot {cpu[0] / cpu[1]:.2f}×; oberoende av annan last på maskinen)")
+
+
+# What a cold load of /2023/ transfers, when the search index is fetched, how soon search answers, the index's size
+# against its budget, and the municipality pages' weights (page_weight, search_ready and weights.measure's results).
+def report_weight(row, weights: list[dict], watched: dict, opened: list[float]) -> None:
+    total = statistics.median(w["total"] for w in weights)
+    w = weights[0]
+    without = statistics.median(w["total"] - w["index_in_load"] for w in weights)
+    row("Överfört vid kall laddning av /2023/ (gzip)", kb(total), f"< 150 KB ({w['requests']} anrop)",
+        total < 150 * 1024)
+    if w["index_in_load"]:
+        row("  varav sökindexet, som temat hämtar direkt", kb(w["index_in_load"]), f"(utan indexet {kb(without)})")
+    fetched = "ja" if w["index_in_load"] else "nej"
+    row("  sökindexet hämtas med sidan", fetched, "först när sökningen öppnas", not w["index_in_load"])
+    row("Från fokus i sökrutan till färdigt index och första träffarna (kall cache)",
+        f"{statistics.median(opened):.2f} s",
+        f"(min {min(opened):.2f}, max {max(opened):.2f}; /kommuner/varmdo/)")
+    budget = index_budget(len(list((ROOT / "data" / "cycles").glob("*.yaml"))))
+    row("Sökindex search_index.json", f"{kb(w['index_raw'])} okomprimerat, {kb(w['index_gzip'])} gzip",
+        f"≤ {kb(budget)} gzip", w["index_gzip"] <= budget)
+    page_weights.report(row, watched)
+
+
+# The parts that need Chromium: the preview, the page weights and Lighthouse (on one build of the site in tmp).
+def report_in_browser(row, tmp: Path, runs: int, parts: set[str]) -> None:
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        if "preview" in parts:
+            report_preview(row, browser, runs)
+        site = tmp / "site"
+        if parts & {"weight", "lighthouse"}:
+            build(ROOT / "mkdocs.yml", site)
+        if "weight" in parts:
+            weights = [page_weight(browser, site) for _ in range(3)]
+            watched = page_weights.measure(browser, site)  # /kommuner/ and every municipality page
+            opened = search_ready(browser, site, max(runs, 5))
+        browser.close()
+    if "weight" in parts:
+        report_weight(row, weights, watched, opened)
+    if "lighthouse" in parts:
+        lighthouse.report(row, site, min(runs, 3))
+
+
+# The rows as a Markdown table in bench/results/latest.md, printed too.
+def write_table(rows: list[tuple], runs: int) -> None:
+    lines = [f"Maskin: {machine()}. Median av {runs} körningar ({time.strftime('%Y-%m-%d')}).", "",
+             "| mätning | värde | mål | uppfyllt |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    table = "\n".join(lines) + "\n"
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.md").write_text(table, encoding="utf-8")
+    print("\n" + table)
+    print(f"Skrev {out / 'latest.md'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="körningar per mätning (median)")
@@ -295,88 +394,14 @@ def main() -> int:
 
     print(f"Maskin: {machine()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
         if "build" in parts:
-            # Alternate the two builds so that load from other programs on the machine hits both alike.
-            base_config = baseline_project(tmp / "baseline")
-            build(ROOT / "mkdocs.yml", tmp / "warm-real")
-            build(base_config, tmp / "warm-base", strict=False)
-            reals, bases = [], []
-            for i in range(runs):
-                reals.append(build(ROOT / "mkdocs.yml", tmp / f"real{i}"))
-                bases.append(build(base_config, tmp / f"base{i}", strict=False))
-            real, base = statistics.median(reals), statistics.median(bases)
-            row("Bygge, hela arkivet (med hooks)", f"{real:.2f} s")
-            row("Bygge, samma sidor som Markdown utan hooks", f"{base:.2f} s")
-            row("Kvot arkiv/baslinje", f"{real / base:.2f}×", "≤ 1,15×", real / base <= 1.15)
-
+            report_build(row, Path(tmp), runs)
         if "scale" in parts:
-            scale = {}
-            for n in (13, 130, 1300):
-                config = synthetic_project(tmp / f"syn{n}", n)
-                scale[n] = median_build(config, 3 if n < 1300 else max(1, min(runs, 3)))
-                count = format_number(n)
-                row(f"Bygge, syntetiskt arkiv med {count} utmärkelseår", f"{scale[n]:.2f} s")
-            row("Kvot 130/13 år", f"{scale[130] / scale[13]:.2f}×", "(10× fler år)")
-            row("Kvot 1 300/130 år", f"{scale[1300] / scale[130]:.2f}×", "≤ 12×", scale[1300] / scale[130] <= 12)
-
+            report_scale(row, Path(tmp), runs)
         if parts & {"preview", "weight", "lighthouse"}:
-            from playwright.sync_api import sync_playwright
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                if "preview" in parts:
-                    previews, fulls = edit_to_preview(browser, runs)
-                    times = [wall for wall, _ in previews]
-                    med, full = statistics.median(times), statistics.median(wall for wall, _ in fulls)
-                    row("Från sparad ändring till omladdad sida (mkdocs serve)", f"{med:.2f} s",
-                        f"< 1,5 s (min {min(times):.2f}, max {max(times):.2f})", med < 1.5)
-                    row("  fullt strikt bygge av samma kopia, efter varje ändring", f"{full:.2f} s",
-                        f"(min {min(w for w, _ in fulls):.2f}, max {max(w for w, _ in fulls):.2f})")
-                    share = med / full
-                    row("Kvot omladdad sida/fullt bygge", f"{share:.2f}×", "≤ 0,5×", share <= PREVIEW_BUDGET)
-                    cpu = statistics.median(c for _, c in previews), statistics.median(c for _, c in fulls)
-                    row("  processortid: mkdocs serve per ändring / fullt bygge", f"{cpu[0]:.2f} s / {cpu[1]:.2f} s",
-                        f"(kvot {cpu[0] / cpu[1]:.2f}×; oberoende av annan last på maskinen)")
-                site = tmp / "site"
-                if parts & {"weight", "lighthouse"}:
-                    build(ROOT / "mkdocs.yml", site)
-                if "weight" in parts:
-                    weights = [page_weight(browser, site) for _ in range(3)]
-                    watched = page_weights.measure(browser, site)  # /kommuner/ and every municipality page
-                    opened = search_ready(browser, site, max(runs, 5))
-                browser.close()
-            if "weight" in parts:
-                total = statistics.median(w["total"] for w in weights)
-                w = weights[0]
-                without = statistics.median(w["total"] - w["index_in_load"] for w in weights)
-                row("Överfört vid kall laddning av /2023/ (gzip)", kb(total), f"< 150 KB ({w['requests']} anrop)",
-                    total < 150 * 1024)
-                if w["index_in_load"]:
-                    row("  varav sökindexet, som temat hämtar direkt", kb(w["index_in_load"]),
-                        f"(utan indexet {kb(without)})")
-                fetched = "ja" if w["index_in_load"] else "nej"
-                row("  sökindexet hämtas med sidan", fetched, "först när sökningen öppnas", not w["index_in_load"])
-                row("Från fokus i sökrutan till färdigt index och första träffarna (kall cache)",
-                    f"{statistics.median(opened):.2f} s",
-                    f"(min {min(opened):.2f}, max {max(opened):.2f}; /kommuner/varmdo/)")
-                budget = index_budget(len(list((ROOT / "data" / "cycles").glob("*.yaml"))))
-                row("Sökindex search_index.json", f"{kb(w['index_raw'])} okomprimerat, {kb(w['index_gzip'])} gzip",
-                    f"≤ {kb(budget)} gzip", w["index_gzip"] <= budget)
-                page_weights.report(row, watched)
-            if "lighthouse" in parts:
-                lighthouse.report(row, site, min(runs, 3))
-
-    lines = [f"Maskin: {machine()}. Median av {runs} körningar ({time.strftime('%Y-%m-%d')}).", "",
-             "| mätning | värde | mål | uppfyllt |", "|---|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
-    table = "\n".join(lines) + "\n"
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.md").write_text(table, encoding="utf-8")
-    print("\n" + table)
-    print(f"Skrev {out / 'latest.md'}")
+            report_in_browser(row, Path(tmp), runs, parts)
+    write_table(rows, runs)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,5 +1,6 @@
-"""The package stays readable unit by unit: no function over 80 lines and no class over 200, in every module, and no
-import circles in the benchmark (the package's: tests/unit/test_layers.py)."""
+"""The package and the benchmark stay readable unit by unit: no function over 80 lines and no class over 200, in every
+module of src/arkiv/ and every script of bench/, and no import circles in the benchmark (the package's:
+tests/unit/test_layers.py)."""
 
 from __future__ import annotations
 
@@ -9,27 +10,30 @@ from pathlib import Path
 import arkiv
 
 PACKAGE = Path(arkiv.__file__).parent
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 MAX_FUNCTION, MAX_CLASS = 80, 200
 
 
-# Every function and class in the package: (lines, kind, "module.py:line name").
+# Every function and class in the package and the benchmark: (lines, kind, "module.py:line name"), the package's
+# modules named from the package ("reading/load.py"), the benchmark's from the project ("bench/run.py").
 def units() -> list[tuple[int, str, str]]:
     out = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                kind = "class" if isinstance(node, ast.ClassDef) else "function"
-                where = f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}"
-                out.append((node.end_lineno - first + 1, kind, where))
+    for root, name in ((PACKAGE, lambda p: p.relative_to(PACKAGE)), (BENCH, lambda p: p.relative_to(BENCH.parent))):
+        for path in sorted(root.rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                    kind = "class" if isinstance(node, ast.ClassDef) else "function"
+                    out.append((node.end_lineno - first + 1, kind, f"{name(path)}:{node.lineno} {node.name}"))
     return out
 
 
-def test_the_package_is_measured():
+def test_the_package_and_the_benchmark_are_measured():
     found = units()
     assert len({where.split(":")[0] for _, _, where in found}) >= 30  # every module, in every subpackage
     assert any("reading/load.py" in where for _, _, where in found)
+    assert any(where.startswith("bench/run.py:") and where.endswith(" main") for _, _, where in found)
 
 
 def test_no_function_over_80_lines():
