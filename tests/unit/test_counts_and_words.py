@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from arkiv.record import knowledge as kn
-from arkiv.record import stats
+from arkiv.record import persons, stats
 from arkiv.record.model import Fact
 from arkiv.site import export, pages
 from arkiv.text import during_years, sv_key, year_range
@@ -98,3 +98,12 @@ def test_a_fact_between_the_two_names_is_told_with_the_renaming(fixture_archive)
     history, renaming = about.split("## Namnbytet", 1)
     assert between.text in renaming and between.text not in history
     assert "Exempeltext om hur utmärkelsen började." in history
+
+
+def test_the_open_data_says_the_roles_in_the_one_vocabulary():
+    # The published schema's role enum and description are the vocabulary of arkiv.record.persons, word for word.
+    published = json.loads((ROOT / "src" / "arkiv" / "schema" / "arkiv.schema.json").read_text(encoding="utf-8"))
+    role = published["properties"]["people"]["items"]["properties"]["roles"]["items"]["properties"]["role"]
+    assert role["enum"] == list(persons.ROLE_LABELS)
+    assert role["description"] == persons.roles_explained() == export.ROLE_TEXT
+    assert set(persons.ENTRANT_PHRASES) | set(persons.ROLE_MEANINGS) <= set(persons.ROLE_LABELS)

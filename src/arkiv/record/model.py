@@ -90,10 +90,15 @@ class Jury:
     note: str | None = None
 
 
+# What a municipality can be in a cycle, strongest first: a round's stage is one of the last two (the data's words).
+WINNER, FINALIST, NOMINEE = "vinnare", "finalist", "nominerad"
+RESULTS = (WINNER, FINALIST, NOMINEE)
+
+
 @dataclass(frozen=True)
 class Round:
     label: str
-    stage: str  # "nominerad" or "finalist"
+    stage: str  # NOMINEE or FINALIST
     entrants: tuple[Entrant, ...]
     sources: tuple[str, ...]
     date: str | None = None
@@ -390,8 +395,8 @@ class Appearance:
 
     year: int
     award_name: str
-    role: str  # "vinnare", "finalist", "nominerad"
-    label: str  # the source's own word for the round, or "vinnare"
+    role: str  # one of RESULTS
+    label: str  # the source's own word for the round, or WINNER
     entrant: Entrant
 
 
@@ -426,7 +431,7 @@ class Archive:
         out = []
         for c in self.cycles:
             if code in c.winner.codes:
-                out.append(Appearance(year=c.year, award_name=c.award_name, role="vinnare", label="vinnare",
+                out.append(Appearance(year=c.year, award_name=c.award_name, role=WINNER, label=WINNER,
                                       entrant=c.winner))
             for r in reversed(c.rounds):
                 for e in r.entrants:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from arkiv import urls
+from arkiv.record import persons as kinds
 from arkiv.record.model import Cycle, Person
 from arkiv.record.persons import ROLE_LABELS, Individual, PersonNote, Role, split_name  # noqa: F401 (read as pp.*)
 from arkiv.slugs import slug
@@ -74,21 +75,21 @@ def roles(cycle: Cycle) -> Iterator[Role]:
 
     if cycle.jury:
         for member in cycle.jury.members:
-            yield role(member, "ordförande" if member.chair else "jurymedlem", member.anchor, cycle.jury.sources,
+            yield role(member, kinds.CHAIR if member.chair else kinds.JUROR, member.anchor, cycle.jury.sources,
                        uncertain=member.uncertain, note=member.note)
     cer = cycle.ceremony
     if cer:
         if cer.presenter:
-            yield role(cer.presenter, "prisutdelare", PRESENTER_ANCHOR, cer.sources, entrant=cycle.winner.name)
+            yield role(cer.presenter, kinds.PRESENTER, PRESENTER_ANCHOR, cer.sources, entrant=cycle.winner.name)
         for p, anchor in zip(cer.received_by, recipient_anchors(cycle), strict=False):
-            yield role(p, "mottagare", anchor, cer.sources, entrant=cycle.winner.name)
+            yield role(p, kinds.RECIPIENT, anchor, cer.sources, entrant=cycle.winner.name)
     for st, anchor in zip(cycle.statements, statement_anchors(cycle), strict=False):
-        yield role(st.speaker, "uttalande", anchor, st.sources, entrant=st.entrant.name, text=st.text,
+        yield role(st.speaker, kinds.STATEMENT, anchor, st.sources, entrant=st.entrant.name, text=st.text,
                    uncertain=st.uncertain, note=st.note)
     for rep, anchor in zip(cycle.representatives, representative_anchors(cycle), strict=False):
-        yield role(rep.person, "företrädare", anchor, rep.sources, entrant=rep.entrant.name, note=rep.note)
+        yield role(rep.person, kinds.REPRESENTATIVE, anchor, rep.sources, entrant=rep.entrant.name, note=rep.note)
     for q, anchor in zip(cycle.quotes, quote_anchors(cycle), strict=False):
-        yield role(q.speaker, "citerad", anchor, q.sources, text=q.text)
+        yield role(q.speaker, kinds.QUOTED, anchor, q.sources, text=q.text)
 
 
 # Everyone with a role in the archive, in Swedish alphabetical order by surname.

@@ -9,21 +9,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from arkiv import urls
-from arkiv.text import sv_key
+from arkiv.text import join_and, sv_key
 
+# The roles a person can have in a cycle: the one vocabulary, as the open data writes it (its schema's enum).
+CHAIR, JUROR, PRESENTER, RECIPIENT = "ordförande", "jurymedlem", "prisutdelare", "mottagare"
+STATEMENT, REPRESENTATIVE, QUOTED = "uttalande", "företrädare", "citerad"
 # Every kind of role, in the order a year page shows them, with how the pages say it.
 ROLE_LABELS: dict[str, str] = {
-    "ordförande": "juryns ordförande",
-    "jurymedlem": "jurymedlem",
-    "prisutdelare": "delade ut priset",
-    "mottagare": "tog emot priset",
-    "uttalande": "uttalade sig",
-    "företrädare": "företrädde en deltagare",
-    "citerad": "citerad",
+    CHAIR: "juryns ordförande",
+    JUROR: "jurymedlem",
+    PRESENTER: "delade ut priset",
+    RECIPIENT: "tog emot priset",
+    STATEMENT: "uttalade sig",
+    REPRESENTATIVE: "företrädde en deltagare",
+    QUOTED: "citerad",
 }
 # How a role that concerns an entrant says so: "delade ut priset till Sundsvalls kommun".
-ENTRANT_PHRASES = {"prisutdelare": "delade ut priset till {}", "mottagare": "tog emot priset för {}",
-                   "uttalande": "uttalade sig för {}", "företrädare": "företrädde {}"}
+ENTRANT_PHRASES = {PRESENTER: "delade ut priset till {}", RECIPIENT: "tog emot priset för {}",
+                   STATEMENT: "uttalade sig för {}", REPRESENTATIVE: "företrädde {}"}
+# What a role means in the open data, where the word alone does not say it.
+ROLE_MEANINGS = {CHAIR: "juryns ordförande, som också är jurymedlem", PRESENTER: "delade ut priset",
+                 RECIPIENT: "tog emot priset", STATEMENT: "uttalade sig för en deltagare, ordagrant",
+                 REPRESENTATIVE: "talade eller agerade för en deltagare enligt källan, utan citat"}
+
+
+# What the open data's role column and field hold, in one sentence: "Rollen: ordförande (juryns ordförande, …) …".
+def roles_explained() -> str:
+    words = [f"{k} ({ROLE_MEANINGS[k]})" if k in ROLE_MEANINGS else k for k in ROLE_LABELS]
+    return f"Rollen: {join_and(words, 'eller')}."
 
 
 @dataclass(frozen=True)

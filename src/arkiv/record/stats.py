@@ -15,7 +15,7 @@ from arkiv.record import model as m
 from arkiv.record.register import Kommun
 from arkiv.text import sv_key
 
-ROLES = ("vinnare", "finalist", "nominerad")  # strongest first
+ROLES = m.RESULTS  # strongest first
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Record:
 
     @property
     def wins(self) -> tuple[int, ...]:
-        return tuple(p.year for p in self.parts if p.role == "vinnare")
+        return tuple(p.year for p in self.parts if p.role == m.WINNER)
 
     # How many cycles it took part in before its first win; None if it never won.
     @property

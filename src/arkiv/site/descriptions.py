@@ -21,8 +21,8 @@ def kommun_description(kommun: Kommun, appearances: list[m.Appearance], archive_
     for a in appearances:  # strongest role per year first (Archive.appearances)
         best.setdefault(a.year, a)
     years = sorted(best.values(), key=lambda a: a.year)
-    wins = [a for a in years if a.role == "vinnare"]
-    others = [a for a in years if a.role != "vinnare"]
+    wins = [a for a in years if a.role == m.WINNER]
+    others = [a for a in years if a.role != m.WINNER]
     subject = f"{kommun.own_name} i {kommun.county}"
     if wins:
         won = join_and(f"{a.award_name} {a.year}" for a in wins)

@@ -21,6 +21,7 @@ from arkiv import urls
 from arkiv.record import knowledge
 from arkiv.record import model as m
 from arkiv.record import people as pp
+from arkiv.record.persons import roles_explained
 from arkiv.site import feed, maps, redirects
 from arkiv.text import join_and
 
@@ -31,10 +32,7 @@ PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
 LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"  # CC0 1.0, the licence's canonical address
 LICENCE_URL = LICENCE + "deed.sv"  # the same licence, in Swedish: where the data page and arkiv.json send a reader
 
-# What the role column (personer.csv) and field (arkiv.json) hold.
-ROLE_TEXT = ("Rollen: ordförande (juryns ordförande, som också är jurymedlem), jurymedlem, prisutdelare (delade ut "
-             "priset), mottagare (tog emot priset), uttalande (uttalade sig för en deltagare, ordagrant), företrädare "
-             "(talade eller agerade för en deltagare enligt källan, utan citat) eller citerad.")
+ROLE_TEXT = roles_explained()  # what the role column (personer.csv) and field (arkiv.json) hold
 
 # Every CSV file with what one row is (shown on the data page).
 CSV_FILES: dict[str, str] = {
