@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from arkiv import urls
 from arkiv.record import knowledge
 from arkiv.record.model import Entrant
 from arkiv.site import pages
@@ -17,7 +18,7 @@ def test_relative_links_work_at_any_mount_point():
     assert pages.rel("kommuner/varmdo/index.md", "2023/") == "../../2023/"
     assert pages.rel("index.md", "2023/") == "2023/"
     assert pages.rel("om/index.md", "om/") == "./"
-    assert pages.url_of("index.md") == "" and pages.url_of("2023/index.md") == "2023/"
+    assert urls.page_address("index.md") == "" and urls.page_address("2023/index.md") == "2023/"
 
 
 def test_markdown_escape_neutralises_markup():

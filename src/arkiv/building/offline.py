@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from arkiv import urls
 from arkiv.templating import env
 
-WORKER_SCRIPT = "javascripts/file-worker.js"  # loaded by overrides/main.html when there are no directory URLs
+WORKER_SCRIPT = urls.FILE_WORKER  # loaded by overrides/main.html when there are no directory URLs
 INDEX_SCRIPT = "search/search_index.js"  # where mkdocs-material looks for the index on a file:// page
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 import jinja2
 
+from arkiv import urls
 from arkiv.site.lastmod import file_date
 
 Stamp = tuple[int, int]  # a file's modification time (ns) and size
@@ -57,19 +58,14 @@ def stamps(roots: Iterable[Path], skip: Path | None = None) -> dict[str, Stamp]:
 
 # Where a generated file ends up in the site: "2023/index.md" -> "2023/index.html"; other files keep their path.
 def output_path(path: str) -> str:
-    return path[: -len(".md")] + ".html" if path.endswith("index.md") else path
-
-
-# The page a search index entry belongs to: "2023/#jury" -> "2023/".
-def page_of(location: str) -> str:
-    return location.split("#", 1)[0]
+    return urls.offline_file(urls.page_address(path)) if path.endswith("index.md") else path
 
 
 # The search index entries of mkdocs-material's index, page by page, in the order the pages come.
 def entries_by_page(index_json: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for doc in json.loads(index_json)["docs"]:
-        out.setdefault(page_of(doc["location"]), []).append(doc)
+        out.setdefault(urls.page_of(doc["location"]), []).append(doc)
     return out
 
 

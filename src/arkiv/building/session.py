@@ -14,13 +14,14 @@ from typing import Any
 
 import jinja2
 
+from arkiv import urls
 from arkiv.building import offline
 from arkiv.building.preview import Preview, keep_last_good
 from arkiv.reading.load import load_archive
 from arkiv.record import model as m
 from arkiv.site import export, feed, pages, policy, search, search_keys, social
 from arkiv.site.lastmod import data_lastmod
-from arkiv.urls import address
+from arkiv.urls import address, page_address
 
 # How MkDocs gets a generated file: {"content": text or bytes}, or {"abs_src_path": a file holding it}.
 Source = dict[str, Any]
@@ -75,10 +76,10 @@ class Session:
         published[search.WORKER_SCRIPT] = search.worker_script()
         if self.site.offline:
             published[offline.WORKER_SCRIPT] = offline.worker_script()
-        urls = [pages.url_of(p.path) for p in generated]
-        for gone in set(self._page_urls) - set(urls):
+        addresses = [page_address(p.path) for p in generated]
+        for gone in set(self._page_urls) - set(addresses):
             self.search_pages.pop(gone, None)
-        self._page_urls = urls
+        self._page_urls = addresses
         out: dict[str, Source]
         if self.preview is not None:
             sources = self.preview.sources({p.path: p.markdown for p in generated}, published, site_dir)
@@ -100,10 +101,12 @@ class Session:
     def template_cache(self) -> jinja2.BytecodeCache | None:
         return self.preview.templates if self.preview is not None else None
 
-    # The theme's Jinja environment: the policies every <head> writes (PAGE_POLICY, arkiv.site.policy) as a global, and
-    # the compiled templates kept between rebuilds under serve (None otherwise: MkDocs' default).
+    # The theme's Jinja environment: the policies every <head> writes (PAGE_POLICY, arkiv.site.policy) and the site's
+    # addresses (urls: arkiv.urls, the feed, the share image, the scripts) as globals, and the compiled templates kept
+    # between rebuilds under serve (None otherwise: MkDocs' default).
     def theme_environment(self, env: jinja2.Environment) -> jinja2.Environment:
         env.globals["PAGE_POLICY"] = policy.page_policy(serving=self.serving)
+        env.globals["urls"] = urls
         env.bytecode_cache = self.template_cache
         return env
 

@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+from arkiv import urls
+
 # The ids the archive promises: section headings (h2), list items (each entrant, jury member, source), headings,
 # figures and definitions with a name of their own (a quote's speaker, the presenter, each recipient), and sections
 # (a year's summary, #i-korthet). Not h1 (the page itself) nor numbered ones (omgang-2, process-3,
@@ -47,8 +49,8 @@ def published_addresses(site_dir: Path) -> list[str]:
                 ids = [i for tag, i in ID.findall(article.group(1))
                        if tag in ("h2", "li", "section") or not NUMBERED.search(i)]
                 if page.startswith(DERIVED_SOURCES):
-                    ids = [i for i in ids if not i.startswith("kalla-")]
-                out.extend(f"{page}#{html.unescape(i)}" for i in dict.fromkeys(ids))
+                    ids = [i for i in ids if not i.startswith(urls.SOURCE_PREFIX)]
+                out.extend(urls.at(page, html.unescape(i)) for i in dict.fromkeys(ids))
         elif path.suffix in DOWNLOAD_EXTS and not rel.endswith(".gz"):
             out.append("/" + rel)
     return out

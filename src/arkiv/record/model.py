@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from arkiv import urls
 from arkiv.record.register import Kommun
 from arkiv.slugs import slug
 from arkiv.text import date_bounds, during_years, year_range
@@ -60,7 +61,7 @@ class Entrant:
 
     @property
     def anchor(self) -> str:
-        return "deltagare-" + slug(self.name)
+        return urls.entrant_anchor(slug(self.name))
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class JuryMember(Person):
 
     @property
     def anchor(self) -> str:
-        return "jury-" + slug(self.name)
+        return urls.juror_anchor(slug(self.name))
 
 
 @dataclass(frozen=True)
@@ -360,7 +361,7 @@ class Cycle:
         out, used = {}, set()
         for ri, rnd in enumerate(self.rounds):
             for ei, e in enumerate(rnd.entrants):
-                base = f"{rnd.stage}-{e.anchor.removeprefix('deltagare-')}"
+                base = urls.stage_anchor(rnd.stage, slug(e.name))
                 anchor = base if base not in used else f"{base}-{ri + 1}"
                 used.add(anchor)
                 out[(ri, ei)] = anchor

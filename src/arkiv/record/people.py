@@ -34,36 +34,30 @@ def person_url(p: Person) -> str:
 
 # Stable ids for repeated roles on a year page: "citat-jorgen-westergren", then "citat-jorgen-westergren-2".
 def _numbered(prefix: str, people: list[Person]) -> list[str]:
-    seen: Counter[str] = Counter()
-    out = []
-    for p in people:
-        base = f"{prefix}-{slug(p.name)}"
-        seen[base] += 1
-        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return out
+    return urls.numbered_anchors(prefix, [slug(p.name) for p in people])
 
 
 # The ids of a cycle's quotes on its year page, in order: one per speaker, numbered when a speaker says more.
 def quote_anchors(cycle: Cycle) -> list[str]:
-    return _numbered("citat", [q.speaker for q in cycle.quotes])
+    return _numbered(urls.QUOTE, [q.speaker for q in cycle.quotes])
 
 
 # The ids of a cycle's statements on its year page, in order.
 def statement_anchors(cycle: Cycle) -> list[str]:
-    return _numbered("uttalande", [s.speaker for s in cycle.statements])
+    return _numbered(urls.STATEMENT, [s.speaker for s in cycle.statements])
 
 
 # The ids of a cycle's representatives on its year page, in order.
 def representative_anchors(cycle: Cycle) -> list[str]:
-    return _numbered("foretradare", [r.person for r in cycle.representatives])
+    return _numbered(urls.REPRESENTATIVE, [r.person for r in cycle.representatives])
 
 
 # The ids of a cycle's prize recipients on its year page, in order.
 def recipient_anchors(cycle: Cycle) -> list[str]:
-    return _numbered("mottagare", list(cycle.ceremony.received_by)) if cycle.ceremony else []
+    return _numbered(urls.RECIPIENT, list(cycle.ceremony.received_by)) if cycle.ceremony else []
 
 
-PRESENTER_ANCHOR = "prisutdelare"
+PRESENTER_ANCHOR = urls.PRESENTER_ANCHOR
 
 
 # Every role in one cycle, in the order the year page shows them.

@@ -165,7 +165,7 @@ def _entrant(e: m.Entrant, url: str | None = None) -> dict:
 
 
 def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
-    page = f"{site_url}{c.year}/"
+    page = site_url + urls.year(c.year)
     anchors = c.entrant_anchors()
     ev, pr, cer, proc, jury = c.event, c.prize, c.ceremony, c.process, c.jury
     return {
@@ -194,7 +194,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
             "sources": list(proc.sources)},
         "rounds": [{
             "label": r.label, "stage": r.stage, "date": r.date, "size": r.size, "note": r.note,
-            "entrants": [_entrant(e, f"{page}#{anchors[(ri, ei)]}") for ei, e in enumerate(r.entrants)],
+            "entrants": [_entrant(e, urls.at(page, anchors[(ri, ei)])) for ei, e in enumerate(r.entrants)],
             "sources": list(r.sources)} for ri, r in enumerate(c.rounds)],
         "entrants_count": None if c.entrants_count is None else {
             "count": c.entrants_count.count, "uncertain": c.entrants_count.uncertain, "note": c.entrants_count.note,
@@ -202,7 +202,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "jury": None if jury is None else {
             "complete": jury.complete, "note": jury.note, "sources": list(jury.sources),
             "members": [{**_named(p), "chair": p.chair, "uncertain": p.uncertain, "note": p.note,
-                         "url": f"{page}#{p.anchor}"} for p in jury.members]},
+                         "url": urls.at(page, p.anchor)} for p in jury.members]},
         "timeline": [{"date": t.date, "end": t.end, "text": t.text, "sources": list(t.sources)} for t in c.timeline],
         "ceremony": None if cer is None else {
             "date": cer.date, "occasion": cer.occasion, "venue": cer.venue, "city": cer.city,
@@ -234,7 +234,8 @@ def _individual(p: pp.Individual, site_url: str) -> dict:
             "identity_uncertain": p.uncertain, "note": p.note, "note_sources": list(p.sources),
             "roles": [{"role": r.kind, "year": r.year, "name": r.name, "title": r.title, "organisation": r.organisation,
                        "entrant": r.entrant, "text": r.text, "uncertain": r.uncertain, "note": r.note,
-                       "url": f"{site_url}{r.year}/#{r.anchor}", "sources": list(r.sources)} for r in p.roles]}
+                       "url": site_url + urls.at(urls.year(r.year), r.anchor),
+                       "sources": list(r.sources)} for r in p.roles]}
 
 
 # Everything in the archive as one JSON-ready dict (the content of arkiv.json).
@@ -268,7 +269,7 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
         },
         "cycles": [_cycle(c, site_url, archive.edition_of(c.year)) for c in archive.cycles],
         "kommuner": [{"kommunkod": k.code, "kommun": k.name, "kommun_formellt": k.formal, "eget_namn": k.own_name,
-                      "lan": k.county, "url": f"{site_url}kommuner/{k.slug}/"} for k in archive.kommuner],
+                      "lan": k.county, "url": site_url + urls.kommun(k.slug)} for k in archive.kommuner],
         "people": [_individual(p, site_url) for p in archive.people],
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "version": s.version,
                      "url": s.url, "archive_url": s.archive_url, "formerly": list(s.formerly), "kind": s.kind,
@@ -296,7 +297,7 @@ def csv_columns(archive: m.Archive) -> dict[str, tuple[tuple[str, str], ...]]:
 def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]]]:
     vinnare, deltagare, juryer = [], [], []
     for c in archive.cycles:
-        page = f"{site_url}{c.year}/"
+        page = site_url + urls.year(c.year)
         vinnare.append({
             "year": str(c.year), "award_name": c.award_name, "winner": c.winner.name,
             "kommunkoder": LIST_SEP.join(k.code for k in c.winner.kommuner),
@@ -313,7 +314,7 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
                         "stage": r.stage, "round_date": _cell(r.date), "entrant": e.name, "kommunkod": k.code,
                         "kommun": k.own_name, "uncertain": _bool(e.uncertain), "note": _cell(e.note),
                         "winner": _bool(e.codes == c.winner.codes), "sources": LIST_SEP.join(r.sources),
-                        "url": f"{page}#{anchors[(ri, ei)]}",
+                        "url": urls.at(page, anchors[(ri, ei)]),
                     })
         if c.jury:
             for p in c.jury.members:
@@ -321,7 +322,7 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
                     "year": str(c.year), "award_name": c.award_name, "name": p.name, "title": _cell(p.title),
                     "organisation": _cell(p.organisation), "chair": _bool(p.chair), "uncertain": _bool(p.uncertain),
                     "note": _cell(p.note), "jury_complete": _bool(c.jury.complete),
-                    "sources": LIST_SEP.join(c.jury.sources), "url": f"{page}#{p.anchor}",
+                    "sources": LIST_SEP.join(c.jury.sources), "url": urls.at(page, p.anchor),
                 })
     years: dict[str, list[str]] = {}
     for c in sorted(archive.cycles, key=lambda c: c.year):
@@ -335,7 +336,7 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
                  "title": _cell(r.title), "organisation": _cell(r.organisation), "entrant": _cell(r.entrant),
                  "uncertain": _bool(r.uncertain), "identity_uncertain": _bool(p.uncertain),
                  "sources": LIST_SEP.join(r.sources), "page": site_url + p.url,
-                 "url": f"{site_url}{r.year}/#{r.anchor}"}
+                 "url": site_url + urls.at(urls.year(r.year), r.anchor)}
                 for p in archive.people for r in p.roles]
     return {"vinnare.csv": vinnare, "deltagare.csv": deltagare, "juryer.csv": juryer, "kallor.csv": kallor,
             "personer.csv": personer}

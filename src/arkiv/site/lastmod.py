@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from arkiv import git, urls
@@ -44,11 +43,11 @@ def data_lastmod(project_dir: Path) -> dict[str, str]:
 
 # The data files (relative to the project) a page is built from; None means every file under data/.
 def page_files(archive: m.Archive, url: str) -> list[str] | None:
-    if re.fullmatch(r"\d{4}/", url):
-        return [f"data/cycles/{url[:4]}.yaml", "data/winners.yaml"]
-    match = re.fullmatch(re.escape(urls.KOMMUNER) + r"([a-z0-9-]+)/", url)
-    if match:
-        kommun = next((k for k in archive.kommuner if k.slug == match.group(1)), None)
+    year, kommun_slug = urls.year_of(url), urls.kommun_of(url)
+    if year is not None:
+        return [f"data/cycles/{year}.yaml", "data/winners.yaml"]
+    if kommun_slug is not None:
+        kommun = next((k for k in archive.kommuner if k.slug == kommun_slug), None)
         if kommun is not None:
             return ["data/winners.yaml"] + [f"data/cycles/{a.year}.yaml" for a in archive.appearances(kommun.code)]
     person = next((p for p in archive.people if p.url == url), None)

@@ -43,11 +43,6 @@ class Page:
 _file = urls.page_file  # the Markdown file of an address: "2023/" -> "2023/index.md"
 
 
-# The address of a generated page, relative to the site root: "2023/index.md" -> "2023/".
-def url_of(path: str) -> str:
-    return "" if path == "index.md" else path[: -len("index.md")]
-
-
 # A link from one page to another that works under any mount point: from "2023/index.md" to "kommuner/varmdo/" is
 # "../kommuner/varmdo/", or "../kommuner/varmdo/index.html" offline (from the file system, a folder is no page).
 def rel(from_path: str, to_url: str, offline: bool = False) -> str:
@@ -72,7 +67,7 @@ def _render(template: str, path: str, archive: m.Archive, site: Site, **context)
     def link(to_url: str) -> str:
         return rel(path, to_url, site.offline)
 
-    page_url = site.url + url_of(path)
+    page_url = site.url + urls.page_address(path)
 
     # The correction form for this page ("2023", "Värmdö kommun"), or with no page filled in.
     def correction(page_name: str = "") -> str:

@@ -24,7 +24,7 @@ def redirects(archive: m.Archive) -> dict[str, str]:
     out = {}
     for c in sorted(archive.cycles, key=lambda c: c.year):
         for name in archive.names:
-            out[slug(f"{name.name} {c.year}") + "/"] = f"{c.year}/"
+            out[slug(f"{name.name} {c.year}") + "/"] = urls.year(c.year)
     return out
 
 
@@ -42,9 +42,9 @@ def redirect_page(source: str, target: str, title: str, site_url: str, offline: 
 
 # Every redirect page: file path relative to the site root ("sveriges-it-kommun-2009/index.html") -> HTML.
 def redirect_pages(archive: m.Archive, site_url: str, offline: bool = False) -> dict[str, str]:
-    cycles = {f"{c.year}/": c for c in archive.cycles}
+    cycles = {urls.year(c.year): c for c in archive.cycles}
     out = {}
     for source, target in redirects(archive).items():
         c = cycles[target]
-        out[source + "index.html"] = redirect_page(source, target, f"{c.award_name} {c.year}", site_url, offline)
+        out[urls.offline_file(source)] = redirect_page(source, target, f"{c.award_name} {c.year}", site_url, offline)
     return out

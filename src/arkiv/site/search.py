@@ -171,10 +171,10 @@ def rewrite_index(index_json: str, keys: dict[str, Keys] | None = None) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-QUERY_SCRIPT = "javascripts/search-query.js"  # where the build writes query_script, loaded by overrides/main.html
+QUERY_SCRIPT = urls.QUERY_SCRIPT  # where the build writes query_script, loaded by overrides/main.html
 # Where the build writes worker_script: beside the theme's search worker, which it loads, so that the theme's lunr
 # language files load from ../lunr as they do for the theme's own worker.
-WORKER_SCRIPT = "assets/javascripts/workers/arkiv-search.js"
+WORKER_SCRIPT = urls.SEARCH_WORKER
 # How much more a query word weighs where a document has it whole (or in its genitive) than where it only begins a
 # longer word ("lund": Lunds kommun before Lundberg): in lunr's sum, and as a factor on the score for each such word.
 # More than the theme's own lift of a page over a section and of a result with every word (at most 5/2), so a whole

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from arkiv import urls
 from arkiv.record.glance import glance
 from arkiv.site import export
 
@@ -81,7 +82,7 @@ def _winner(entrant: Entrant, award: str, site_url: str) -> list[dict]:
         name = entrant.name if len(entrant.kommuner) == 1 else k.own_name
         out.append({"@type": "GovernmentOrganization", "name": name, "award": award,
                     "identifier": {"@type": "PropertyValue", "propertyID": "kommunkod", "value": k.code},
-                    "url": f"{site_url}kommuner/{k.slug}/"})
+                    "url": site_url + urls.kommun(k.slug)})
     return out
 
 
@@ -90,7 +91,7 @@ def prize_giving(archive: Archive, cycle: Cycle, site_url: str) -> dict:
     g = glance(archive, cycle)
     award = f"{g.award_name} {g.year}"
     out: dict = {"@context": CONTEXT, "@type": "Event", "name": f"Prisutdelningen av {award}",
-                 "url": f"{site_url}{g.year}/"}
+                 "url": site_url + urls.year(g.year)}
     if g.date and not g.date_uncertain:
         out["startDate"] = g.date
     if g.place:
