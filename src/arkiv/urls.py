@@ -32,8 +32,10 @@ FILE_WORKER = "javascripts/file-worker.js"  # the worker frame of a build opened
 SECTIONS = SimpleNamespace(
     summary="i-korthet", winner="vinnare", motivation="motivering", rounds="nominerade", jury="jury",
     ceremony="prisutdelning", prize="pris", timeline="halltider", call="inbjudan", quotes="citat", gaps="luckor",
-    sources="kallor", cite="citera", statements="uttalanden",
+    sources="kallor", cite="citera", statements="uttalanden", publications="skrifter",
 )
+# The sections of the page about the award that other pages link to.
+ABOUT_SECTIONS = SimpleNamespace(renaming="namnbytet", corrections="rattelser")
 
 
 # The ids of a year page's people and entrants that other pages and the open data link to.

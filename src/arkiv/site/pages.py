@@ -86,7 +86,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     newer = archive.cycles[i - 1] if i > 0 else None
     older = archive.cycles[i + 1] if i + 1 < len(archive.cycles) else None
     sources, number = numbered_sources(archive, cycle.source_ids())
-    lastmod = page_lastmod(archive, site.lastmod or {}, f"{cycle.year}/")
+    lastmod = page_lastmod(archive, site.lastmod or {}, urls.year(cycle.year))
     return _render("cycle.md.j2", _file(urls.year(cycle.year)), archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
