@@ -186,7 +186,8 @@ def render_privacy(archive: m.Archive, site: Site = Site()) -> str:
 
 # The archive in figures: counts from arkiv.record.stats as charts, each with its table.
 def render_statistik(archive: m.Archive, site: Site = Site()) -> str:
-    return _render("statistik.md.j2", _file(urls.STATISTIK), archive, site, **figures.statistik(archive))
+    return _render("statistik.md.j2", _file(urls.STATISTIK), archive, site, results=m.RESULTS,
+                   **figures.statistik(archive))
 
 
 # Every generated page of the archive.
