@@ -96,8 +96,8 @@ def baseline_project(dest: Path) -> Path:
         out = dest / "docs" / page.path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(page.markdown, encoding="utf-8")
-    for key in ("hooks", "watch"):
-        config.pop(key, None)
+    config.pop("watch", None)
+    config["hooks"] = [str(Path(__file__).resolve().parent / "baseline_hook.py")]  # the theme's globals, no pages
     config["nav"] = pages.nav(archive)
     config["validation"] = {"nav": {"omitted_files": "ignore"}}  # the pages link to files only the hooks write
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
