@@ -1,4 +1,4 @@
-"""The baseline build's one hook: the theme's globals (page policy, addresses) that the overrides read, and nothing else.
+"""The baseline build's one hook: the theme's globals (page policy, addresses) the overrides read, nothing else.
 
 The baseline is the archive's pages as plain Markdown with the same theme, so the theme must render; this hook gives it
 exactly what hooks/archive.py's on_env gives it, from the same place (arkiv.building.session), and no generated pages.
