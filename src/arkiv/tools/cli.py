@@ -1,6 +1,6 @@
 """Kommandoraden för organisatörer: `arkiv check` kontrollerar datafilerna, `arkiv changes VERSION` beskriver vad en
 ändring gör med arkivet, `arkiv pages-changed VERSION` listar sidorna den ändrar, `arkiv new-cycle [ÅÅÅÅ]` skapar ett
-nytt år."""
+nytt år och `arkiv from-issue FIL` skriver ett nytt år ur ett ärende skapat med formuläret Nytt utmärkelseår."""
 
 from __future__ import annotations
 
@@ -150,6 +150,29 @@ def new_cycle(year: int | None, data_dir: Path) -> int:
     return 0
 
 
+# `arkiv from-issue FILE`: the year an issue form's body gives, written into data/; or nothing, and every problem.
+def from_issue(source: str, data_dir: Path, form_file: Path | None) -> int:
+    from arkiv.tools.issue import form
+    from arkiv.tools.issue.run import from_issue as run
+
+    try:
+        body = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"Kunde inte läsa {source}: {exc.strerror or exc}.")
+    form_file = form_file or data_dir.resolve().parent / form.FORM
+    if not form_file.is_file() or not (data_dir / "kommuner.csv").is_file():
+        return _fail(f"Hittar inte formuläret {form_file} eller datamappen {data_dir}. Kör kommandot i projektets "
+                     "rotmapp, eller ange dem med --form och --data.")
+    outcome = run(body, data_dir, form_file)
+    if not outcome.ok:
+        print(f"Ärendet blev inget nytt år: {len(outcome.problems)} sak(er) att ändra i ärendet. Inget skrevs.",
+              file=sys.stderr)
+        print("\n".join(f"  - {p}" for p in outcome.problems), file=sys.stderr)
+        return 1
+    print(f"Skrev {outcome.year} ({outcome.winner}) i {', '.join(outcome.written)}.")
+    return 0
+
+
 def _year(value: str) -> int:
     try:
         return int(value)
@@ -176,6 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_new.add_argument("year", type=_year, metavar="ÅR", nargs="?",
                        help="utmärkelseåret, till exempel 2025 (standard: året efter det nyaste i datan)")
     p_new.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_issue = sub.add_parser("from-issue",
+                             help="skriv ett nytt år i data/ ur ett ärende från formuläret Nytt utmärkelseår")
+    p_issue.add_argument("source", metavar="FIL", help="ärendets text som GitHub skrev den (- läser standard in)")
+    p_issue.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_issue.add_argument("--form", metavar="FIL", help="formuläret (standard: .github/ISSUE_TEMPLATE/nytt-ar.yml)")
     return parser
 
 
@@ -190,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         return pages_changed(args.base, Path(args.site), Path(args.base_site) if args.base_site else None)
     if args.command == "new-cycle":
         return new_cycle(args.year, _data_dir(args.data))
+    if args.command == "from-issue":
+        return from_issue(args.source, _data_dir(args.data), Path(args.form) if args.form else None)
     parser.print_help()
     return 2
 
