@@ -7,12 +7,34 @@ from dataclasses import dataclass
 Path_ = tuple  # a path into a data file: ("jury", "members", 2, "organisation")
 
 
-# Write a data path the way the error messages show it: jury.members[2].organisation
+# What one item of each list is called in the messages, counted from 1 as a person counts: "jury, ledamot 8".
+ITEM_NOUNS = {
+    "members": "ledamot", "rounds": "omgång", "entrants": "deltagare", "timeline": "händelse", "sources": "källa",
+    "motivation": "stycke", "facts": "uppgift", "quotes": "citat", "statements": "uttalande",
+    "representatives": "företrädare", "claims": "påstående", "conflicts": "motsägelse", "history": "uppgift",
+    "names": "namn", "benefits": "förmån", "publications": "skrift", "partners": "samarbete", "steps": "steg",
+    "received_by": "mottagare", "kommuner": "kommun", "entry_questions": "fråga", "contributors": "medverkande",
+    "organisations": "organisation", "formerly": "tidigare id", "gaps": "lucka", "organisers": "arrangör",
+}
+
+
+# Write a data path the way the error messages show it: ("jury", "members", 7, "name") -> "jury, ledamot 8, name";
+# a row of a file that is a list is a "post": (0, "winner") -> "post 1, winner".
 def format_path(path: Path_) -> str:
-    out = ""
+    groups: list[str] = []
+    keys: list[str] = []
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+        if not isinstance(part, int):
+            keys.append(str(part))
+            continue
+        key = keys.pop() if keys else None
+        if keys:
+            groups.append(".".join(keys))
+            keys = []
+        groups.append(f"{ITEM_NOUNS.get(key, key)} {part + 1}" if key else f"post {part + 1}")
+    if keys:
+        groups.append(".".join(keys))
+    return ", ".join(groups)
 
 
 @dataclass(frozen=True)
