@@ -45,6 +45,7 @@ class DataError:
     path: Path_
     message: str  # what is wrong, in Swedish
     hint: str = ""  # how to fix it
+    unread: bool = False  # the file could not be read at all: what it holds is checked once this is fixed
 
     # The field as organisers see it: jury.members[2].name, or (filen) when the whole file is wrong.
     @property
@@ -71,4 +72,7 @@ class DataErrors(Exception):
     def report(self) -> str:
         n = len(self.errors)
         head = f"{n} fel i datafilerna:" if n != 1 else "1 fel i datafilerna:"
-        return "\n".join([head, *(f"  {e}" for e in self.errors)])
+        unread = sorted({e.file for e in self.errors if e.unread})
+        after = ([f"{', '.join(unread)} kunde inte läsas, så innehållet där är inte kontrollerat: när felet är rättat "
+                  "kan fler fel visas där."] if unread else [])
+        return "\n".join([head, *(f"  {e}" for e in self.errors), *after])

@@ -61,7 +61,8 @@ rounds:
   - label: finalister
     stage: finalist
     sources: [s]
-    entrants: [Värmdö kommun, {name: "Mora, Orsa och Älvdalens kommuner", kommuner: [Mora, Orsa, Älvdalen]}]
+    entrants: [Värmdö kommun, {name: "Mora, Orsa och Älvdalens kommuner",
+               kommuner: [Mora kommun, Orsa kommun, Älvdalens kommun]}]
 """
 
 
@@ -105,7 +106,7 @@ def test_a_row_whose_file_did_not_read_asks_for_no_file():
 
 def test_a_joint_entrant_is_reported_at_its_first_unknown_municipality_only():
     c = year("rounds: [{label: finalister, stage: finalist, sources: [s], entrants: "
-             "[Värmdö kommun, {name: Två, kommuner: [Mora, Morra, Orssa]}]}]\n")
+             "[Värmdö kommun, {name: Två, kommuner: [Mora kommun, Morra, Orssa]}]}]\n")
     assert found(rules.kommuner_exist, c) == [
         ("omgång 1, deltagare 2, kommun 2", "Morra finns inte i kommunregistret.")]
     assert [e.name for e in c.entrants] == ["Värmdö kommun", "Värmdö kommun"]

@@ -74,7 +74,9 @@ def _unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) ->
                 for i, ref in enumerate(v):
                     if ref not in ids:
                         close = difflib.get_close_matches(ref, sorted(ids), n=1)
-                        hint = f"Menade du {close[0]}?" if close else "Lägg till källan i data/sources.yaml."
+                        add = (f"Är det en ny källa: lägg till den i data/sources.yaml med id: {ref}, title: (källans "
+                               "rubrik) och url: (adressen), som källorna som redan står där.")
+                        hint = f"Menade du {close[0]}? {add}" if close else add
                         yield loaded.error((*path, k, i), f"källan {ref} finns inte i data/sources.yaml.", hint)
             else:
                 yield from _unknown_sources(loaded, (*path, k), v, ids)
@@ -144,17 +146,32 @@ def people_once(files: Files) -> Errors:
         seen.add(row["key"])
 
 
+# award.yaml's next_fair is about a year still to come: once the year is in the archive, the fair belongs to it.
+def next_fair_to_come(files: Files) -> Errors:
+    fair = files.award.data.get("next_fair") or {}
+    year = fair.get("year")
+    if year in files.cycles or year in files.rows:
+        yield files.award.error(("next_fair", "year"), f"next_fair gäller {year}, som redan finns i arkivet.",
+                                f"För över det som stämmer till event i data/cycles/{year}.yaml, med sina källor, "
+                                "och ta bort next_fair ur award.yaml.")
+
+
 # ---- within one year ----
 
 # Every municipality an entrant names is in the register (the first unknown one of each entrant is reported).
 def kommuner_exist(c: CycleFiles) -> Errors:
     for loaded, path, value in c.entrant_values():
         for j, name in enumerate(kommun_names(value)):
-            if c.register.find(name) is None:
+            found = c.register.find(name)
+            if found is None:
                 close = c.register.suggest(name)
                 hint = (f"Menade du {' eller '.join(close)}?" if close
                         else "Skriv kommunens namn som i data/kommuner.csv.")
                 yield loaded.error(kommun_path(value, path, j), f"{name} finns inte i kommunregistret.", hint)
+                break
+            if name not in (found.own_name, found.formal):
+                yield loaded.error(kommun_path(value, path, j), f"{name} är inte skrivet som i kommunregistret.",
+                                   f"Skriv {found.own_name}, så som kommunen själv skriver sitt namn.")
                 break
 
 
@@ -325,7 +342,7 @@ def editions_agree(archive: Archive, files: Files) -> Errors:
 
 FILE_RULES: tuple[Callable[[Files], Iterable[DataError]], ...] = (
     sources_once, sources_exist, winners_once, winners_in_award_years, cycles_in_award_years, rows_have_files,
-    files_have_rows, award_named, people_once,
+    files_have_rows, award_named, people_once, next_fair_to_come,
 )
 CYCLE_RULES: tuple[Callable[[CycleFiles], Iterable[DataError]], ...] = (
     kommuner_exist, winner_in_last_round, jury_once, one_chair, timeline_in_cycle, timeline_ends_after_start,
