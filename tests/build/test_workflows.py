@@ -36,7 +36,7 @@ def steps(job: dict) -> list[dict]:
 
 
 def test_workflows_exist():
-    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "pr.yml"]
+    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "from-issue.yml", "pr.yml"]
 
 
 def test_workflows_are_valid():
@@ -130,12 +130,34 @@ def test_only_a_job_that_pushes_keeps_the_token_and_every_job_names_its_permissi
         workflow = load(path.name)
         assert workflow["permissions"] == {}, path.name  # nothing unless a job asks
         for name, job in workflow["jobs"].items():
-            pushes = any("git push" in s.get("run", "") or "arkiv.site.ledger" in s.get("run", "") for s in steps(job))
+            pushes = any(word in s.get("run", "") for s in steps(job)
+                         for word in ("git push", "arkiv.site.ledger", "arkiv.tools.issue.job"))
             assert "permissions" in job, (path.name, name)
             assert (job["permissions"].get("contents") == "write") == pushes, (path.name, name)
             for s in steps(job):
                 if s.get("uses", "").startswith("actions/checkout@"):
                     assert s["with"]["persist-credentials"] is pushes, (path.name, name)
+
+
+def test_a_labelled_issue_runs_the_job_with_least_privilege_and_no_issue_text_in_a_command():
+    from arkiv.tools.issue import form, job
+    flow = load("from-issue.yml")
+    assert flow["on"] == {"issues": {"types": ["labeled"]}}
+    (year,) = flow["jobs"].values()
+    assert year["if"] == f"${{{{ github.event.label.name == '{job.TRIGGER}' }}}}"
+    assert year["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    # The form's own labels are set for anyone who opens it: the trigger is another label.
+    form_labels = yaml.safe_load((ROOT / form.FORM).read_text(encoding="utf-8"))["labels"]
+    assert job.TRIGGER not in form_labels
+    runs = [s["run"] for s in steps(year) if "run" in s]
+    assert runs[-1] == ".venv/bin/python -m arkiv.tools.issue.job"
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert "github.event.issue" not in line or "number" in line, (path.name, line)
+    for run in runs:
+        assert "${{" not in run, run
+    envs = [v for s in steps(year) for v in s.get("env", {}).values()]
+    assert not any("issue" in v or "comment" in v or "head_ref" in v for v in envs), envs
 
 
 def test_zizmor_finds_nothing():
