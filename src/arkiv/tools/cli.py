@@ -5,9 +5,11 @@ nytt år och `arkiv from-issue FIL` skriver ett nytt år ur ett ärende skapat m
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -124,6 +126,17 @@ def render_new_cycle(year: int) -> str:
     return env().get_template("new_cycle.yaml.j2").render(year=year)
 
 
+# Where `dev.py serve` shows the site: MkDocs serves it under site_url's path (mkdocs.yml), "/arkiv/" for the archive.
+def serve_address(project: Path) -> str:
+    try:
+        text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    found = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", text, re.MULTILINE)
+    path = (urlsplit(found.group(1)).path if found else "").strip("/")
+    return f"http://127.0.0.1:8000/{path}/" if path else "http://127.0.0.1:8000/"
+
+
 # `arkiv new-cycle [ÅÅÅÅ]`: write data/cycles/ÅÅÅÅ.yaml from the template and print every step that follows.
 def new_cycle(year: int | None, data_dir: Path) -> int:
     try:
@@ -146,7 +159,8 @@ def new_cycle(year: int | None, data_dir: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_new_cycle(year), encoding="utf-8")
     print(env().get_template("new_cycle_steps.txt.j2").render(
-        year=year, target=target, data_dir=data_dir, fair=fair_year == year), end="")
+        year=year, target=target, data_dir=data_dir, fair=fair_year == year,
+        serve=serve_address(data_dir.resolve().parent)), end="")
     return 0
 
 
