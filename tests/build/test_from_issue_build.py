@@ -1,5 +1,6 @@
 """A year from the form "Nytt utmärkelseår", through `arkiv from-issue`, passes the data check and the strict build,
-and its page shows each answer, as text."""
+and its page shows each answer, as text; in the pull request's preview its "Sidan bygger på" links open the pull
+request's commit, where the new file exists."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from arkiv.tools.issue import form
 from conftest import copy_project, mkdocs_build
 from issue_forms import ANSWERS, FORM_FILE, issue_body
 
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
 MOTIVATION = "En kommun som <script>alert(1)</script> gör {{ config }} och ${{ secrets.X }}: !!python/name:os.system"
 
 
@@ -26,9 +28,11 @@ def test_a_year_from_the_form_builds_and_shows_each_answer(tmp_path, capsys):
     assert cli.main(["from-issue", str(body), "--data", str(data), "--form", str(project / form.FORM)]) == 0, \
         capsys.readouterr().err
     assert cli.main(["check", "--data", str(data)]) == 0
-    result = mkdocs_build(project, tmp_path / "site")
+    # As the pull request's preview builds it: the data files' links open the pull request's commit.
+    result = mkdocs_build(project, tmp_path / "site", ARKIV_SOURCE_REF=COMMIT)
     assert result.returncode == 0, result.stdout + result.stderr
     page = html.unescape((tmp_path / "site" / "2025" / "index.html").read_text(encoding="utf-8"))
+    assert f"/blob/{COMMIT}/data/cycles/2025.yaml" in page and "/blob/main/" not in page
     assert "<script>alert(1)</script>" not in (tmp_path / "site" / "2025" / "index.html").read_text(encoding="utf-8")
     assert MOTIVATION in page
     shown = ["Nacka kommun", "Värmdö kommun", "Staffanstorps kommun", "Ada Ekström", "generaldirektör",

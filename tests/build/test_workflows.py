@@ -160,6 +160,11 @@ def test_a_labelled_issue_runs_the_job_with_least_privilege_and_no_issue_text_in
     assert not any("issue" in v or "comment" in v or "head_ref" in v for v in envs), envs
 
 
+def test_the_preview_links_the_data_files_at_the_pull_requests_commit():
+    preview = step(load("pr.yml")["jobs"]["check"], "python3 dev.py build --offline")
+    assert preview["env"] == {"ARKIV_SOURCE_REF": "${{ github.event.pull_request.head.sha }}"}
+
+
 def test_zizmor_finds_nothing():
     result = subprocess.run([str(ZIZMOR), "--offline", str(WORKFLOWS)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
