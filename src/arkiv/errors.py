@@ -68,6 +68,11 @@ class DataErrors(Exception):
         self.errors = sorted(set(errors), key=lambda e: (e.file, e.line, e.column, e.message))
         super().__init__(self.report())
 
+    # Whether a file could not be read at all, so that more errors may show once it is fixed.
+    @property
+    def unread(self) -> bool:
+        return any(e.unread for e in self.errors)
+
     # The text printed to organisers: one line per problem and a count.
     def report(self) -> str:
         n = len(self.errors)

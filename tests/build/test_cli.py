@@ -356,3 +356,25 @@ def test_new_cycle_gives_the_address_the_site_is_served_at(tmp_path):
     assert site_path.strip("/"), "mkdocs.yml serves the site under a folder"
     assert f"http://127.0.0.1:8000{site_path}{year}/" in result.stdout
     assert f"http://127.0.0.1:8000/{year}/" not in result.stdout
+
+
+def test_changes_names_the_base_as_the_pull_request_does(repo):
+    # The workflow compares with origin/main, but the organiser's word for it is main.
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    result = arkiv("changes", "origin/main", "--name", "main", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Ändringar i arkivet jämfört med `main`\n")
+    assert "origin/" not in result.stdout
+
+
+def test_check_summary_lists_every_error_for_the_pull_request(small_archive, tmp_path):
+    data = small_archive
+    replace = data / "winners.yaml"
+    text = replace.read_text(encoding="utf-8")
+    replace.write_text(text.replace("winner: Värmdö kommun", "winner: Varmdo kommun", 1), encoding="utf-8")
+    summary = tmp_path / "sammanfattning" / "1-kontroll.md"
+    result = arkiv("check", "--data", str(data), "--summary", str(summary))
+    assert result.returncode == 1
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("## Kontroll av datan\n")
+    assert "- `data/winners.yaml`, rad 6, post 1, winner: Varmdo kommun finns inte i kommunregistret" in written

@@ -33,7 +33,7 @@ def _fail(message: str, fmt: str = "terminal") -> int:
 
 # `arkiv check`: load and validate everything; every problem with file, line and field, or a one-line summary.
 # With fmt="github" each problem is also a workflow command on stdout, which GitHub shows on the line in the PR.
-def check(data_dir: Path, fmt: str = "terminal") -> int:
+def check(data_dir: Path, fmt: str = "terminal", summary: Path | None = None) -> int:
     from arkiv.reading.load import load_archive
 
     if not (data_dir / "kommuner.csv").is_file():
@@ -46,12 +46,22 @@ def check(data_dir: Path, fmt: str = "terminal") -> int:
             print("\n".join(github.error_annotations(exc.errors)))
         print(exc.report(), file=sys.stderr)
         print("Rätta felen och kör kontrollen igen.", file=sys.stderr)
+        _summary(summary, exc.errors, exc.report().splitlines()[-1] if exc.unread else "", "")
         return 1
     except OSError as exc:
         return _fail(f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}.", fmt)
     n, k, s = len(archive.cycles), len(archive.kommuner), len(archive.sources)
     print(f"Datan är i ordning: {n} utmärkelseår, {k} kommuner och {s} källor.")
+    _summary(summary, [], "", f"{n} utmärkelseår, {k} kommuner och {s} källor.")
     return 0
+
+
+# Add the check's result to a Markdown summary file (the pull request's), when one is given.
+def _summary(path: Path | None, errors: list, unread: str, ok: str) -> None:
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write(env().get_template("check_summary.md.j2").render(errors=errors, unread=unread, ok=ok))
 
 
 # Load an archive, or the report of why it does not load: (archive, "") or (None, report).
@@ -67,7 +77,7 @@ def _try_load(data_dir: Path, shown_as: str = "data"):
 
 
 # `arkiv changes BASE`: what the data folder changes in the archive compared with BASE in git, as Swedish Markdown.
-def changes(base: str, data_dir: Path) -> int:
+def changes(base: str, data_dir: Path, name: str | None = None) -> int:
     from arkiv.tools import changes as ch
     from arkiv.tools.gitref import GitRefError, export_folder
 
@@ -79,15 +89,16 @@ def changes(base: str, data_dir: Path) -> int:
         old, base_problem = _try_load(base_dir, f"{base}:{base_dir.relative_to(tmp).as_posix()}")
     new, work_problem = _try_load(data_dir)
     found = ch.compare(old, new) if old and new else None
-    print(ch.render(base, found, base_problem, work_problem), end="")
+    print(ch.render(name or base, found, base_problem, work_problem), end="")
     return 1 if work_problem else 0
 
 
 # `arkiv pages-changed BASE`: the pages whose content differs between BASE's build (made here, in the same form as
 # `site`, or given as `base_site`) and the built site, as Swedish Markdown. A base that does not build is said in the
 # Markdown (not this version's fault); a version that does not exist, or no built site, fails.
-def pages_changed(base: str, site: Path, base_site: Path | None) -> int:
+def pages_changed(base: str, site: Path, base_site: Path | None, name: str | None = None) -> int:
     from arkiv.site import offline
+    from arkiv.tools import downloads_changed as dc
     from arkiv.tools import pages_changed as pc
     from arkiv.tools.gitref import GitRefError
     from arkiv.tools.refbuild import BuildError, build_ref
@@ -99,12 +110,13 @@ def pages_changed(base: str, site: Path, base_site: Path | None) -> int:
         try:
             built = base_site or build_ref(Path.cwd(), base, Path(tmp), (site / offline.INDEX_SCRIPT).is_file())
         except BuildError as exc:
-            print(pc.render(base, [], len(pc.site_pages(site)), problem=str(exc)), end="")
+            print(pc.render(name or base, [], len(pc.site_pages(site)), problem=str(exc)), end="")
             return 0
         except GitRefError as exc:
             return _fail(f"Kan inte jämföra med {base}: {exc}")
-        found = pc.compare(built, site)
-    print(pc.render(base, found, len(pc.site_pages(site))), end="")
+        found, files = pc.compare(built, site), dc.compare(built, site)
+    print(pc.render(name or base, found, len(pc.site_pages(site))), end="")
+    print("\n" + dc.render(name or base, files, len(dc.downloads(site))), end="")
     return 0
 
 
@@ -201,14 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
     p_check.add_argument("--format", choices=CHECK_FORMATS, default="terminal",
                          help="terminal: en rad per fel (standard); github: också som GitHub-anteckningar på raden")
+    p_check.add_argument("--summary", metavar="FIL", help="lägg också till resultatet i Markdown sist i FIL")
     p_changes = sub.add_parser("changes", help="beskriv vad datamappen ändrar i arkivet jämfört med en version i git")
     p_changes.add_argument("base", metavar="VERSION", help="gren, tagg eller commit att jämföra med, till exempel main")
     p_changes.add_argument("--data", metavar="MAPP", help="datamappen (standard: ./data)")
+    p_changes.add_argument("--name", metavar="NAMN", help="versionens namn i rubriken (standard: VERSION)")
     p_pages = sub.add_parser("pages-changed",
                              help="lista sidorna vars innehåll skiljer sig från bygget av en version i git")
     p_pages.add_argument("base", metavar="VERSION", help="gren, tagg eller commit att jämföra med, till exempel main")
     p_pages.add_argument("--site", metavar="MAPP", default="site", help="den byggda sajten (standard: ./site)")
     p_pages.add_argument("--base-site", metavar="MAPP", help="ett färdigt bygge av VERSION (annars byggs den här)")
+    p_pages.add_argument("--name", metavar="NAMN", help="versionens namn i rubriken (standard: VERSION)")
     p_new = sub.add_parser("new-cycle", help="skapa en kommenterad fil för ett nytt utmärkelseår")
     p_new.add_argument("year", type=_year, metavar="ÅR", nargs="?",
                        help="utmärkelseåret, till exempel 2025 (standard: året efter det nyaste i datan)")
@@ -225,11 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(_data_dir(args.data), args.format)
+        return check(_data_dir(args.data), args.format, Path(args.summary) if args.summary else None)
     if args.command == "changes":
-        return changes(args.base, _data_dir(args.data))
+        return changes(args.base, _data_dir(args.data), args.name)
     if args.command == "pages-changed":
-        return pages_changed(args.base, Path(args.site), Path(args.base_site) if args.base_site else None)
+        return pages_changed(args.base, Path(args.site), Path(args.base_site) if args.base_site else None, args.name)
     if args.command == "new-cycle":
         return new_cycle(args.year, _data_dir(args.data))
     if args.command == "from-issue":

@@ -31,6 +31,18 @@ class GitHub(Protocol):
     def unlabel(self, number: int, label: str) -> None: ...
 
 
+class Comments(Protocol):
+    """What posting one summary comment asks of GitHub."""
+
+    # Every comment on an issue or pull request, as (id, body).
+    def comments(self, number: int) -> list[tuple[int, str]]: ...
+
+    def comment(self, number: int, body: str) -> None: ...
+
+    # Replace a comment's text.
+    def edit_comment(self, comment_id: int, body: str) -> None: ...
+
+
 class RestGitHub:
     """GitHub's REST API with the workflow's token, for one repository."""
 
@@ -65,6 +77,18 @@ class RestGitHub:
 
     def comment(self, number: int, body: str) -> None:
         self._call("POST", f"/issues/{number}/comments", {"body": body})
+
+    def comments(self, number: int) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for page in range(1, 11):  # at most 1 000 comments: the summary is among the first
+            found = self._call("GET", f"/issues/{number}/comments?per_page=100&page={page}")
+            out += [(c["id"], c.get("body") or "") for c in found]
+            if len(found) < 100:
+                break
+        return out
+
+    def edit_comment(self, comment_id: int, body: str) -> None:
+        self._call("PATCH", f"/issues/comments/{comment_id}", {"body": body})
 
     def unlabel(self, number: int, label: str) -> None:
         try:
