@@ -68,8 +68,11 @@ rounds:
 
 def test_every_rule_is_run_by_the_loader():
     run = {*rules.FILE_RULES, *rules.CYCLE_RULES, *rules.ARCHIVE_RULES, rules.real_dates}
+    # The two checks the lenient rules (arkiv.reading.lenient) also run on a file that broke its schema are parts of
+    # rules, not rules of their own.
+    shared = {"judge", "judge_archive", "unknown_sources", "entrant_in_register"}
     public = {f for name, f in inspect.getmembers(rules, inspect.isfunction)
-              if f.__module__ == rules.__name__ and not name.startswith("_") and name not in {"judge", "judge_archive"}}
+              if f.__module__ == rules.__name__ and not name.startswith("_") and name not in shared}
     assert public == run
 
 

@@ -18,6 +18,7 @@ from arkiv.errors import DataError
 from arkiv.reading.files import CycleFiles, Files, kommun_names, kommun_path
 from arkiv.reading.yamlload import Loaded
 from arkiv.record.model import DATE_FIELDS
+from arkiv.record.register import Register
 from arkiv.text import date_bounds, every_years, parse_date
 
 if TYPE_CHECKING:
@@ -64,10 +65,10 @@ def sources_once(files: Files) -> Errors:
 # Every `sources` list names sources that exist (in award, winners and people, and in each year that is built).
 def sources_exist(files: Files) -> Errors:
     for loaded in (files.award, files.winners, files.people, *(c.file for c in files.paired)):
-        yield from _unknown_sources(loaded, (), loaded.data, files.source_ids)
+        yield from unknown_sources(loaded, (), loaded.data, files.source_ids)
 
 
-def _unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) -> Errors:
+def unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) -> Errors:
     if isinstance(value, dict):
         for k, v in value.items():
             if k == "sources" and isinstance(v, list):
@@ -79,10 +80,10 @@ def _unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) ->
                         hint = f"Menade du {close[0]}? {add}" if close else add
                         yield loaded.error((*path, k, i), f"källan {ref} finns inte i data/sources.yaml.", hint)
             else:
-                yield from _unknown_sources(loaded, (*path, k), v, ids)
+                yield from unknown_sources(loaded, (*path, k), v, ids)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _unknown_sources(loaded, (*path, i), v, ids)
+            yield from unknown_sources(loaded, (*path, i), v, ids)
 
 
 # Each year stands once in data/winners.yaml.
@@ -161,18 +162,23 @@ def next_fair_to_come(files: Files) -> Errors:
 # Every municipality an entrant names is in the register (the first unknown one of each entrant is reported).
 def kommuner_exist(c: CycleFiles) -> Errors:
     for loaded, path, value in c.entrant_values():
-        for j, name in enumerate(kommun_names(value)):
-            found = c.register.find(name)
-            if found is None:
-                close = c.register.suggest(name)
-                hint = (f"Menade du {' eller '.join(close)}?" if close
-                        else "Skriv kommunens namn som i data/kommuner.csv.")
-                yield loaded.error(kommun_path(value, path, j), f"{name} finns inte i kommunregistret.", hint)
-                break
-            if name not in (found.own_name, found.formal):
-                yield loaded.error(kommun_path(value, path, j), f"{name} är inte skrivet som i kommunregistret.",
-                                   f"Skriv {found.own_name}, så som kommunen själv skriver sitt namn.")
-                break
+        yield from entrant_in_register(loaded, path, value, c.register)
+
+
+# An entrant's municipalities are in the register, in the register's form: an error for its first that is not.
+def entrant_in_register(loaded: Loaded, path: tuple, value, register: Register) -> Errors:
+    for j, name in enumerate(kommun_names(value)):
+        found = register.find(name)
+        if found is None:
+            close = register.suggest(name)
+            hint = (f"Menade du {' eller '.join(close)}?" if close
+                    else "Skriv kommunens namn som i data/kommuner.csv.")
+            yield loaded.error(kommun_path(value, path, j), f"{name} finns inte i kommunregistret.", hint)
+            return
+        if name not in (found.own_name, found.formal):
+            yield loaded.error(kommun_path(value, path, j), f"{name} är inte skrivet som i kommunregistret.",
+                               f"Skriv {found.own_name}, så som kommunen själv skriver sitt namn.")
+            return
 
 
 # The winner is among the entrants of the year's last round.
