@@ -12,11 +12,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from arkiv.tools.cli import main
+from arkiv.tools.issue.writing import drop_next_fair
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -132,6 +134,13 @@ def test_new_cycle_filled_in_with_a_winners_row_passes_check(data, fill):
     text = winners.read_text(encoding="utf-8")
     first = text.index("- year:")
     winners.write_text(text[:first] + row + text[first:], encoding="utf-8")
+    # When award.yaml knew the year's fair in advance, the check asks for it to be moved (the printed step 4).
+    award = data / "award.yaml"
+    if (read_yaml(award).get("next_fair") or {}).get("year") == year:
+        check = arkiv("check", "--data", str(data))
+        assert check.returncode == 1
+        assert f"next_fair gäller {year}, som redan finns i arkivet" in check.stderr
+        award.write_text(drop_next_fair(award.read_text(encoding="utf-8")), encoding="utf-8")
     check = arkiv("check", "--data", str(data))
     assert check.returncode == 0, check.stderr
     assert f"{before + 1} utmärkelseår" in check.stdout
@@ -196,7 +205,7 @@ def test_check_format_github_annotates_each_problem_on_its_line(small_archive, w
     assert len(commands) == len(located) == 2
     last_line = len(cycle.read_text(encoding="utf-8").splitlines())
     expected = {("data/cycles/2021.yaml", str(last_line), "1", "Fel i fältet venu"),
-                ("data/winners.yaml", "6", "11", "Fel i fältet [0].winner")}
+                ("data/winners.yaml", "6", "11", "Fel i fältet post 1, winner")}
     assert {(p["file"], p["line"], p["col"], p["title"]) for _, p, _ in commands} == expected
     for (name, props, message), text in zip(commands, located, strict=True):
         assert name == "error"
@@ -332,3 +341,40 @@ def test_changes_refuses_a_link_in_the_data_folder(repo):
     result = arkiv("changes", "lank", cwd=repo)
     assert result.returncode == 1
     assert "data/lank.yaml i git-versionen är en länk" in result.stderr
+
+
+def test_new_cycle_gives_the_address_the_site_is_served_at(tmp_path):
+    # `dev.py serve` serves the site under site_url's path: the address must be that one, not the server's root.
+    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    year = next_year(data)
+    result = arkiv("new-cycle", str(year), "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    site_path = urlsplit(yaml.safe_load(re.sub(r"!!python\S*", "", (ROOT / "mkdocs.yml").read_text(
+        encoding="utf-8")))["site_url"]).path
+    assert site_path.strip("/"), "mkdocs.yml serves the site under a folder"
+    assert f"http://127.0.0.1:8000{site_path}{year}/" in result.stdout
+    assert f"http://127.0.0.1:8000/{year}/" not in result.stdout
+
+
+def test_changes_names_the_base_as_the_pull_request_does(repo):
+    # The workflow compares with origin/main, but the organiser's word for it is main.
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    result = arkiv("changes", "origin/main", "--name", "main", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Ändringar i arkivet jämfört med `main`\n")
+    assert "origin/" not in result.stdout
+
+
+def test_check_summary_lists_every_error_for_the_pull_request(small_archive, tmp_path):
+    data = small_archive
+    replace = data / "winners.yaml"
+    text = replace.read_text(encoding="utf-8")
+    replace.write_text(text.replace("winner: Värmdö kommun", "winner: Varmdo kommun", 1), encoding="utf-8")
+    summary = tmp_path / "sammanfattning" / "1-kontroll.md"
+    result = arkiv("check", "--data", str(data), "--summary", str(summary))
+    assert result.returncode == 1
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("## Kontroll av datan\n")
+    assert "- `data/winners.yaml`, rad 6, post 1, winner: Varmdo kommun finns inte i kommunregistret" in written

@@ -99,3 +99,13 @@ def test_a_version_that_does_not_exist_is_named(corrected):
     missing = subprocess.run([str(ARKIV), "pages-changed", "main", "--site", "inget-bygge"], cwd=repo,
                              capture_output=True, text=True)
     assert missing.returncode == 1 and "Hittar ingen byggd sajt i inget-bygge" in missing.stderr
+
+
+def test_the_downloads_the_correction_changes_are_listed_too(corrected):
+    # The motivation is in vinnare.csv and arkiv.json, not in the jury's or the sources' lists; the build's own dates
+    # (arkiv.json's, the feed's) count for nothing.
+    _, _, out = corrected
+    section = out[out.index("## Filer att ladda ner som ändras jämfört med `main`"):]
+    listed = re.findall(r"^- `([^`]+)`: (\w+)$", section, re.M)
+    assert ("data/vinnare.csv", "ändrad") in listed and ("data/arkiv.json", "ändrad") in listed
+    assert not [name for name, _ in listed if name in ("data/juryer.csv", "data/kallor.csv")]

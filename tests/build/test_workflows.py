@@ -36,7 +36,8 @@ def steps(job: dict) -> list[dict]:
 
 
 def test_workflows_exist():
-    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "pr.yml"]
+    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "from-issue.yml", "pr-comment.yml",
+                                                               "pr.yml"]
 
 
 def test_workflows_are_valid():
@@ -130,13 +131,66 @@ def test_only_a_job_that_pushes_keeps_the_token_and_every_job_names_its_permissi
         workflow = load(path.name)
         assert workflow["permissions"] == {}, path.name  # nothing unless a job asks
         for name, job in workflow["jobs"].items():
-            pushes = any("git push" in s.get("run", "") or "arkiv.publishing.ledger" in s.get("run", "")
-                         for s in steps(job))
+            pushes = any(word in s.get("run", "") for s in steps(job)
+                         for word in ("git push", "arkiv.publishing.ledger", "arkiv.tools.issue.job"))
             assert "permissions" in job, (path.name, name)
             assert (job["permissions"].get("contents") == "write") == pushes, (path.name, name)
             for s in steps(job):
                 if s.get("uses", "").startswith("actions/checkout@"):
                     assert s["with"]["persist-credentials"] is pushes, (path.name, name)
+
+
+def test_a_labelled_issue_runs_the_job_with_least_privilege_and_no_issue_text_in_a_command():
+    from arkiv.tools.issue import form, job
+    flow = load("from-issue.yml")
+    assert flow["on"] == {"issues": {"types": ["labeled"]}}
+    (year,) = flow["jobs"].values()
+    assert year["if"] == f"${{{{ github.event.label.name == '{job.TRIGGER}' }}}}"
+    assert year["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    # The form's own labels are set for anyone who opens it: the trigger is another label.
+    form_labels = yaml.safe_load((ROOT / form.FORM).read_text(encoding="utf-8"))["labels"]
+    assert job.TRIGGER not in form_labels
+    runs = [s["run"] for s in steps(year) if "run" in s]
+    assert runs[-1] == ".venv/bin/python -m arkiv.tools.issue.job"
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert "github.event.issue" not in line or "number" in line, (path.name, line)
+    for run in runs:
+        assert "${{" not in run, run
+    envs = [v for s in steps(year) for v in s.get("env", {}).values()]
+    assert not any("issue" in v or "comment" in v or "head_ref" in v for v in envs), envs
+
+
+def test_the_preview_links_the_data_files_at_the_pull_requests_commit():
+    preview = step(load("pr.yml")["jobs"]["check"], "python3 dev.py build --offline")
+    assert preview["env"] == {"ARKIV_SOURCE_REF": "${{ github.event.pull_request.head.sha }}"}
+
+
+def test_the_summary_is_posted_as_one_comment_from_a_separate_workflow_run_job():
+    pr = load("pr.yml")["jobs"]["check"]
+    saved = next(s for s in steps(pr) if s.get("with", {}).get("name") == "sammanfattning")
+    assert saved["uses"].startswith("actions/upload-artifact@") and saved["if"] == "${{ !cancelled() }}"
+    assert saved["with"]["path"].rstrip("/") == "sammanfattning"
+    number = step(pr, 'echo "$PR_NUMBER"')
+    assert number["env"] == {"PR_NUMBER": "${{ github.event.pull_request.number }}"}
+    flow = load("pr-comment.yml")
+    assert flow["on"] == {"workflow_run": {"workflows": [load("pr.yml")["name"]], "types": ["completed"]}}
+    (job,) = flow["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    checkout = step(job, "actions/checkout@")
+    assert set(checkout["with"]) == {"persist-credentials"}  # the default branch's code, never the pull request's
+    download = step(job, "actions/download-artifact@")
+    assert download["with"]["name"] == "sammanfattning"
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    assert step(job, "python3 -m arkiv.tools.summary_comment")["run"] == \
+        'python3 -m arkiv.tools.summary_comment "$SUMMARY"'
+    text = (WORKFLOWS / "pr-comment.yml").read_text(encoding="utf-8")
+    assert "head_sha" not in text and "head_branch" not in text and "pull_requests" not in text
+    # zizmor flags every workflow_run; this one is ignored with its reason on the trigger, and nothing else is.
+    ignores = [ln for p in WORKFLOWS.glob("*.yml") for ln in p.read_text(encoding="utf-8").splitlines()
+               if "zizmor: ignore" in ln]
+    assert ignores == ["  workflow_run:  # zizmor: ignore[dangerous-triggers] the known-safe split: no checkout of "
+                       "the pull request's code"]
 
 
 def test_zizmor_finds_nothing():
@@ -163,7 +217,9 @@ def step(job: dict, starts: str) -> dict:
 
 def test_pull_request_annotates_data_errors_on_their_lines():
     (job,) = load("pr.yml")["jobs"].values()
-    assert step(job, "python3 dev.py check")["run"].split() == ["python3", "dev.py", "check", "--format", "github"]
+    run = step(job, "python3 dev.py check")["run"]
+    assert run.startswith("python3 dev.py check --format github --summary sammanfattning/1-kontroll.md && code=0 ||")
+    assert run.rstrip().endswith('exit "$code"')  # the step still fails on an error
 
 
 def test_pull_request_describes_its_changes_in_the_job_summary():
@@ -172,8 +228,8 @@ def test_pull_request_describes_its_changes_in_the_job_summary():
     # The base branch must be in the clone for `arkiv changes` to read it.
     assert checkout["with"]["fetch-depth"] == 0
     changes = step(job, ".venv/bin/arkiv changes")
-    assert changes["run"] == '.venv/bin/arkiv changes "$BASE" >> "$GITHUB_STEP_SUMMARY"'
-    assert changes["env"]["BASE"] == "origin/${{ github.base_ref }}"
+    assert changes["run"].startswith('.venv/bin/arkiv changes "$BASE" --name "$BASE_NAME" > sammanfattning/')
+    assert changes["env"] == {"BASE": "origin/${{ github.base_ref }}", "BASE_NAME": "${{ github.base_ref }}"}
     # Also when the data check failed: the summary then says the data does not load.
     assert changes["if"] == "${{ !cancelled() }}"
     names = [s.get("name") for s in steps(job)]
@@ -183,7 +239,8 @@ def test_pull_request_describes_its_changes_in_the_job_summary():
 def test_pull_request_uploads_the_built_site_and_says_how_to_open_it():
     (job,) = load("pr.yml")["jobs"].values()
     runs = [s.get("run", "") for s in steps(job)]
-    upload = step(job, "actions/upload-artifact@")
+    upload = next(s for s in steps(job) if s.get("with", {}).get("name") == "forhandsvisning")
+    assert upload["uses"].startswith("actions/upload-artifact@")
     assert upload["with"]["path"].rstrip("/") == "site"
     assert upload["with"]["if-no-files-found"] == "error"
     # The strict published build first, then the preview that opens from the file system, which is uploaded.
@@ -199,9 +256,14 @@ def preview_note(tmp_path: Path) -> str:
     (job,) = load("pr.yml")["jobs"].values()
     note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "index.html" in s["run"])
     summary = tmp_path / "summary.md"
+    (tmp_path / "sammanfattning").mkdir()
     env = {"PATH": "/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary), "PREVIEW_URL": "https://example.invalid/zip"}
-    result = subprocess.run(["bash", "-e", "-c", note["run"]], env=env, capture_output=True, text=True, timeout=30)
+    result = subprocess.run(["bash", "-e", "-c", note["run"]], env=env, capture_output=True, text=True, timeout=30,
+                            cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    # The same note goes into the comment (pr-comment.yml).
+    assert (tmp_path / "sammanfattning" / "4-forhandsvisning.md").read_text(encoding="utf-8") == \
+        summary.read_text(encoding="utf-8")
     return summary.read_text(encoding="utf-8")
 
 
@@ -220,8 +282,8 @@ def test_preview_note_renders_as_markdown(tmp_path):
 def test_pull_request_lists_the_pages_it_changes_before_the_preview():
     (job,) = load("pr.yml")["jobs"].values()
     listed = step(job, ".venv/bin/arkiv pages-changed")
-    assert listed["run"] == '.venv/bin/arkiv pages-changed "$BASE" >> "$GITHUB_STEP_SUMMARY"'
-    assert listed["env"]["BASE"] == "origin/${{ github.base_ref }}"
+    assert listed["run"].startswith('.venv/bin/arkiv pages-changed "$BASE" --name "$BASE_NAME" > sammanfattning/')
+    assert listed["env"] == {"BASE": "origin/${{ github.base_ref }}", "BASE_NAME": "${{ github.base_ref }}"}
     # It compares the published build (site/ before the preview replaces it) with the base branch's.
     runs = [s.get("run", "") for s in steps(job)]
     assert runs.index("python3 dev.py build") < runs.index(listed["run"]) < runs.index("python3 dev.py build --offline")

@@ -38,12 +38,12 @@ def test_annotation_has_file_line_col_title_and_the_terminal_advice(workflow_com
     error = DataError("data/cycles/2023.yaml", 14, 5, ("jury", "members", 2, "name"),
                       "Anna står två gånger i juryn (även som nummer 1).", "Ta bort dubbletten.")
     line = error_annotation(error)
-    assert line == ("::error file=data/cycles/2023.yaml,line=14,col=5,title=Fel i fältet jury.members[2].name"
+    assert line == ("::error file=data/cycles/2023.yaml,line=14,col=5,title=Fel i fältet jury%2C ledamot 3%2C name"
                     "::Anna står två gånger i juryn (även som nummer 1). Ta bort dubbletten.")
     name, props, message = workflow_command(line)
     assert name == "error"
     assert props == {"file": "data/cycles/2023.yaml", "line": "14", "col": "5",
-                     "title": "Fel i fältet jury.members[2].name"}
+                     "title": "Fel i fältet jury, ledamot 3, name"}
     # The same words as the terminal line after its location and field.
     assert str(error).endswith(f": {error.field}: {message}")
 

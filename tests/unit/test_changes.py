@@ -13,6 +13,7 @@ from arkiv.reading.load import load_archive
 from arkiv.record import model as m
 from arkiv.tools.changes import Change, compare, diff, render
 from arkiv.tools.cli import render_new_cycle
+from arkiv.tools.issue.writing import drop_next_fair
 from arkiv.tools.labels import FIELD_LABELS, field_label
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,10 +125,14 @@ def test_added_cycle_lists_what_it_holds(archive, data, fill):
     newest = archive.cycles[0].year
     year = newest + archive.interval
     (data / "cycles" / f"{year}.yaml").write_text(fill(render_new_cycle(year)), encoding="utf-8")
+    award = data / "award.yaml"  # the fair of the year, if award.yaml knew it, is no longer to come
+    award.write_text(drop_next_fair(award.read_text(encoding="utf-8")), encoding="utf-8")
     edit(data / "winners.yaml", f"- year: {newest}\n", f"- year: {year}\n  winner: Värmdö kommun\n  motivation:\n"
          f"    - En ny motivering.\n  sources: [seed-vinnare]\n\n- year: {newest}\n")
     new = load_archive(data)
-    cycle = only_cycle(changes_after(data), year)
+    found = changes_after(data)
+    assert [(c.where, c.kind) for c in found.award] in ([], [(("nästa mässa",), "tas bort")])
+    cycle = only_cycle(dataclasses.replace(found, award=()), year)
     assert cycle.status == "nytt" and cycle.winner == "Värmdö kommun"
     assert all(c.kind == "läggs till" for c in cycle.changes)
     added = next(c for c in new.cycles if c.year == year)

@@ -6,8 +6,12 @@ from arkiv.errors import DataError, DataErrors, format_path
 
 
 def test_format_path():
-    assert format_path(("jury", "members", 2, "organisation")) == "jury.members[2].organisation"
-    assert format_path((0, "winner")) == "[0].winner"
+    assert format_path(("jury", "members", 7, "organisation")) == "jury, ledamot 8, organisation"
+    assert format_path((0, "winner")) == "post 1, winner"
+    assert format_path(("rounds", 1, "entrants", 0)) == "omgång 2, deltagare 1"
+    assert format_path(("ceremony", "presenter", "name")) == "ceremony.presenter.name"
+    assert format_path(("event", "organisers", 1)) == "event, arrangör 2"
+    assert format_path(("odd", 0)) == "odd 1"
     assert format_path(()) == ""
 
 

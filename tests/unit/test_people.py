@@ -140,7 +140,7 @@ def test_people_file_key_must_name_someone(data):
     with pytest.raises(DataErrors) as exc:
         load_archive(data)
     report = exc.value.report()
-    assert "data/people.yaml:1:" in report and "[0].key" in report and "bo-dalbom" in report
+    assert "data/people.yaml:1:" in report and "post 1, key" in report and "bo-dalbom" in report
     assert "Menade du bo-dahlbom?" in report
 
 
@@ -148,7 +148,7 @@ def test_people_file_key_twice(data):
     (data / "people.yaml").write_text("- key: bo-dahlbom\n- key: bo-dahlbom\n", encoding="utf-8")
     with pytest.raises(DataErrors) as exc:
         load_archive(data)
-    assert "[1].key" in exc.value.report() and "står redan" in exc.value.report()
+    assert "post 2, key" in exc.value.report() and "står redan" in exc.value.report()
 
 
 def test_people_file_key_is_an_address(data):

@@ -7,6 +7,8 @@ and then keeps what an edit to data/ did not change (arkiv.building.preview). Pa
 from __future__ import annotations
 
 import logging
+import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -25,6 +27,13 @@ from arkiv.urls import address, page_address
 
 # How MkDocs gets a generated file: {"content": text or bytes}, or {"abs_src_path": a file holding it}.
 Source = dict[str, Any]
+
+
+# The git version the pages' "Sidan bygger på" links open the data files at: main, or the pull request's commit in its
+# preview (pr.yml sets ARKIV_SOURCE_REF), where a new year's file does not exist on main until the merge.
+def source_ref() -> str:
+    ref = os.environ.get("ARKIV_SOURCE_REF", "")
+    return ref if re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._/-]{0,99}", ref) else "main"
 
 
 class Session:
@@ -55,7 +64,8 @@ class Session:
         archive = load_archive(project / "data")
         lastmod = self.preview.lastmod(project, data_lastmod) if self.preview else data_lastmod(project)
         self.archive = archive
-        self.site = pages.Site(url=site_url, repo=repo_url.rstrip("/"), lastmod=lastmod, offline=offline)
+        self.site = pages.Site(url=site_url, repo=repo_url.rstrip("/"), lastmod=lastmod, offline=offline,
+                               branch=source_ref())
         nav = pages.nav(archive)
         if self.preview is not None:
             assert site_dir is not None

@@ -7,11 +7,11 @@ schema), the rules across fields and files judge what was read (rules), and only
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from arkiv.errors import DataError, DataErrors
-from arkiv.reading import build, rules
+from arkiv.reading import build, lenient, rules
 from arkiv.reading.files import Files
 from arkiv.reading.schema import validate
 from arkiv.reading.yamlload import Loaded, load_yaml
@@ -36,13 +36,26 @@ class Layout:
         return f"{self.shown_as}/{path.relative_to(self.data_dir).as_posix()}"
 
 
+@dataclass
+class Seen:
+    """The files that read as YAML, and those of them that broke their schema: what the lenient rules may judge."""
+
+    parsed: list[Loaded] = field(default_factory=list)
+    partial: list[Loaded] = field(default_factory=list)
+
+
 # Load the whole archive, or raise DataErrors listing every problem in every file.
 def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
     layout = Layout(Path(data_dir), shown_as)
     errors: list[DataError] = []
-    files = _read_all(layout, errors)
+    seen = Seen()
+    register = Register.from_csv(layout.data_dir / "kommuner.csv")
+    files = _read_all(layout, errors, seen, register)
     if files is None:
+        sources = next((f for f in seen.parsed if f.file == layout.show(layout.data_dir / "sources.yaml")), None)
+        errors += lenient.judge(seen.parsed, lenient.source_ids(sources), register)
         raise DataErrors(errors)
+    errors += lenient.judge(seen.partial, files.source_ids, register)
     errors += rules.judge(files)
     if errors:
         raise DataErrors(errors)
@@ -54,13 +67,12 @@ def load_archive(data_dir: Path, shown_as: str = "data") -> m.Archive:
 
 
 # Every data file, read and checked against its schema; None when one the archive cannot do without failed.
-def _read_all(layout: Layout, errors: list[DataError]) -> Files | None:
-    register = Register.from_csv(layout.data_dir / "kommuner.csv")
-    award = _read(layout, layout.data_dir / "award.yaml", "award.schema.json", errors)
-    sources = _read(layout, layout.data_dir / "sources.yaml", "sources.schema.json", errors)
-    winners = _read(layout, layout.data_dir / "winners.yaml", "winners.schema.json", errors)
-    people = _read(layout, layout.data_dir / "people.yaml", "people.schema.json", errors)
-    cycles, unreadable = _read_cycles(layout, errors)
+def _read_all(layout: Layout, errors: list[DataError], seen: Seen, register: Register) -> Files | None:
+    award = _read(layout, layout.data_dir / "award.yaml", "award.schema.json", errors, seen)
+    sources = _read(layout, layout.data_dir / "sources.yaml", "sources.schema.json", errors, seen)
+    winners = _read(layout, layout.data_dir / "winners.yaml", "winners.schema.json", errors, seen)
+    people = _read(layout, layout.data_dir / "people.yaml", "people.schema.json", errors, seen)
+    cycles, unreadable = _read_cycles(layout, errors, seen)
     if award is None or sources is None or winners is None or people is None:
         return None
     return Files(register=register, award=award, sources=sources, winners=winners, people=people, cycles=cycles,
@@ -68,7 +80,7 @@ def _read_all(layout: Layout, errors: list[DataError]) -> Files | None:
 
 
 # One file, read and checked against its schema and for real dates; None (and its errors) if it cannot be used.
-def _read(layout: Layout, path: Path, schema: str, errors: list[DataError]) -> Loaded | None:
+def _read(layout: Layout, path: Path, schema: str, errors: list[DataError], seen: Seen) -> Loaded | None:
     shown = layout.show(path)
     if not path.exists():
         errors.append(DataError(shown, 1, 1, (), "filen saknas.", "Återställ filen från main."))
@@ -77,16 +89,18 @@ def _read(layout: Layout, path: Path, schema: str, errors: list[DataError]) -> L
     errors.extend(errs)
     if loaded is None:
         return None
+    seen.parsed.append(loaded)
     schema_errors = validate(loaded, layout.schema_dir, schema)
     errors.extend(schema_errors)
     if schema_errors:
+        seen.partial.append(loaded)
         return None
     errors.extend(rules.real_dates(loaded))
     return loaded
 
 
 # The files in data/cycles/ by year, and the years whose file exists but cannot be used.
-def _read_cycles(layout: Layout, errors: list[DataError]) -> tuple[dict[int, Loaded], set[int]]:
+def _read_cycles(layout: Layout, errors: list[DataError], seen: Seen) -> tuple[dict[int, Loaded], set[int]]:
     cycles: dict[int, Loaded] = {}
     unreadable: set[int] = set()
     for path in sorted((layout.data_dir / "cycles").glob("*")):
@@ -97,7 +111,7 @@ def _read_cycles(layout: Layout, errors: list[DataError]) -> tuple[dict[int, Loa
             errors.append(DataError(layout.show(path), 1, 1, (), "filnamnet ska vara året följt av .yaml.",
                                     "Byt namn på filen, till exempel till 2025.yaml."))
             continue
-        loaded = _read(layout, path, "cycle.schema.json", errors)
+        loaded = _read(layout, path, "cycle.schema.json", errors, seen)
         if loaded is None:
             unreadable.add(int(match.group(1)))
             continue

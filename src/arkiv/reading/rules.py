@@ -18,6 +18,7 @@ from arkiv.errors import DataError
 from arkiv.reading.files import CycleFiles, Files, kommun_names, kommun_path
 from arkiv.reading.yamlload import Loaded
 from arkiv.record.model import DATE_FIELDS
+from arkiv.record.register import Register
 from arkiv.text import date_bounds, every_years, parse_date
 
 if TYPE_CHECKING:
@@ -64,23 +65,25 @@ def sources_once(files: Files) -> Errors:
 # Every `sources` list names sources that exist (in award, winners and people, and in each year that is built).
 def sources_exist(files: Files) -> Errors:
     for loaded in (files.award, files.winners, files.people, *(c.file for c in files.paired)):
-        yield from _unknown_sources(loaded, (), loaded.data, files.source_ids)
+        yield from unknown_sources(loaded, (), loaded.data, files.source_ids)
 
 
-def _unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) -> Errors:
+def unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) -> Errors:
     if isinstance(value, dict):
         for k, v in value.items():
             if k == "sources" and isinstance(v, list):
                 for i, ref in enumerate(v):
                     if ref not in ids:
                         close = difflib.get_close_matches(ref, sorted(ids), n=1)
-                        hint = f"Menade du {close[0]}?" if close else "Lägg till källan i data/sources.yaml."
+                        add = (f"Är det en ny källa: lägg till den i data/sources.yaml med id: {ref}, title: (källans "
+                               "rubrik) och url: (adressen), som källorna som redan står där.")
+                        hint = f"Menade du {close[0]}? {add}" if close else add
                         yield loaded.error((*path, k, i), f"källan {ref} finns inte i data/sources.yaml.", hint)
             else:
-                yield from _unknown_sources(loaded, (*path, k), v, ids)
+                yield from unknown_sources(loaded, (*path, k), v, ids)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _unknown_sources(loaded, (*path, i), v, ids)
+            yield from unknown_sources(loaded, (*path, i), v, ids)
 
 
 # Each year stands once in data/winners.yaml.
@@ -144,18 +147,38 @@ def people_once(files: Files) -> Errors:
         seen.add(row["key"])
 
 
+# award.yaml's next_fair is about a year still to come: once the year is in the archive, the fair belongs to it.
+def next_fair_to_come(files: Files) -> Errors:
+    fair = files.award.data.get("next_fair") or {}
+    year = fair.get("year")
+    if year in files.cycles or year in files.rows:
+        yield files.award.error(("next_fair", "year"), f"next_fair gäller {year}, som redan finns i arkivet.",
+                                f"För över det som stämmer till event i data/cycles/{year}.yaml, med sina källor, "
+                                "och ta bort next_fair ur award.yaml.")
+
+
 # ---- within one year ----
 
 # Every municipality an entrant names is in the register (the first unknown one of each entrant is reported).
 def kommuner_exist(c: CycleFiles) -> Errors:
     for loaded, path, value in c.entrant_values():
-        for j, name in enumerate(kommun_names(value)):
-            if c.register.find(name) is None:
-                close = c.register.suggest(name)
-                hint = (f"Menade du {' eller '.join(close)}?" if close
-                        else "Skriv kommunens namn som i data/kommuner.csv.")
-                yield loaded.error(kommun_path(value, path, j), f"{name} finns inte i kommunregistret.", hint)
-                break
+        yield from entrant_in_register(loaded, path, value, c.register)
+
+
+# An entrant's municipalities are in the register, in the register's form: an error for its first that is not.
+def entrant_in_register(loaded: Loaded, path: tuple, value, register: Register) -> Errors:
+    for j, name in enumerate(kommun_names(value)):
+        found = register.find(name)
+        if found is None:
+            close = register.suggest(name)
+            hint = (f"Menade du {' eller '.join(close)}?" if close
+                    else "Skriv kommunens namn som i data/kommuner.csv.")
+            yield loaded.error(kommun_path(value, path, j), f"{name} finns inte i kommunregistret.", hint)
+            return
+        if name not in (found.own_name, found.formal):
+            yield loaded.error(kommun_path(value, path, j), f"{name} är inte skrivet som i kommunregistret.",
+                               f"Skriv {found.own_name}, så som kommunen själv skriver sitt namn.")
+            return
 
 
 # The winner is among the entrants of the year's last round.
@@ -325,7 +348,7 @@ def editions_agree(archive: Archive, files: Files) -> Errors:
 
 FILE_RULES: tuple[Callable[[Files], Iterable[DataError]], ...] = (
     sources_once, sources_exist, winners_once, winners_in_award_years, cycles_in_award_years, rows_have_files,
-    files_have_rows, award_named, people_once,
+    files_have_rows, award_named, people_once, next_fair_to_come,
 )
 CYCLE_RULES: tuple[Callable[[CycleFiles], Iterable[DataError]], ...] = (
     kommuner_exist, winner_in_last_round, jury_once, one_chair, timeline_in_cycle, timeline_ends_after_start,

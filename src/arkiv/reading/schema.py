@@ -15,6 +15,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from arkiv.errors import DataError
+from arkiv.reading.datehint import example_for
 from arkiv.reading.yamlload import YAML11_BOOLS, Loaded
 
 PLACEHOLDER = re.compile(r"^<[^<>]*>$|-MM(-DD)?$")  # left by `arkiv new-cycle`: <kommun>, 2025-MM-DD
@@ -107,7 +108,7 @@ def _explain(err: ValidationError, loaded: Loaded) -> list[DataError]:
     if kind == "pattern":
         if "date" in str(schema.get("examples", "")) or "ÅÅÅÅ" in desc:
             return [loaded.error(path, f"{instance!r} är inte ett datum i formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).",
-                                 "Skriv till exempel \"2023-11-21\".")]
+                                 f"Skriv till exempel \"{example_for(instance)}\".")]
         return [loaded.error(path, f"{instance!r} har fel form.", desc or "Kontrollera stavningen.")]
     if kind in ("enum", "const"):
         options = value if kind == "enum" else [value]

@@ -9,6 +9,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from arkiv.errors import DataError
+from arkiv.reading import yamlsyntax
 
 MAX_BYTES = 512 * 1024
 PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -90,7 +91,7 @@ def _fast_node(text: str) -> tuple[Node, yaml.CSafeLoader] | tuple[None, None]:
 # Read one YAML file's bytes into a Loaded, or return the errors that stop it from being read.
 def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
     def fail(line: int, column: int, message: str, hint: str) -> tuple[None, list[DataError]]:
-        return None, [DataError(file, line, column, (), message, hint)]
+        return None, [DataError(file, line, column, (), message, hint, unread=True)]
 
     if len(raw) > MAX_BYTES:
         return fail(1, 1, f"filen är {len(raw) // 1024} kB, mer än gränsen {MAX_BYTES // 1024} kB.",
@@ -128,13 +129,8 @@ def load_yaml(raw: bytes, file: str) -> tuple[Loaded | None, list[DataError]]:
         if "another document" in problem:
             return fail(line, column, "filen innehåller flera dokument (skilda åt av ---).",
                         "Ta bort raden med --- och allt som ska stå i en annan fil.")
-        started = exc.context_mark  # when set, so is mark (it falls back to this one)
-        if started and mark and "flow" in (exc.context or "") and started.line != mark.line:
-            problem += f" (hakparentesen eller klammern öppnades på rad {started.line + 1})"
-        return fail(line, column,
-                    f"YAML-syntaxfel: {problem}.",
-                    "Kontrollera indrag, kolon efter fältnamn och att text med kolon eller citattecken står inom "
-                    "citattecken.")
+        said = yamlsyntax.explain(exc, text)
+        return fail(said.line, said.column, said.message, said.hint)
     except yaml.YAMLError as exc:
         return fail(1, 1, f"YAML-syntaxfel: {exc}.", "Kontrollera filens format.")
     finally:
