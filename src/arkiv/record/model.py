@@ -26,6 +26,7 @@ class Source:
     publisher: str | None = None
     date: str | None = None
     url: str | None = None
+    no_address: str | None = None  # why the source has no address, when it has none
     kind: str | None = None
     note: str | None = None
     version: str | None = None  # the date of the version relied on, for pages that are overwritten

@@ -24,7 +24,7 @@ from arkiv.record import people as pp
 from arkiv.site import feed, maps, redirects
 from arkiv.text import join_and
 
-SCHEMA_VERSION = "2.2.0"
+SCHEMA_VERSION = "2.3.0"
 FOLDER = urls.DATA  # where the downloads are published, relative to the site root
 LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
@@ -272,7 +272,8 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
                       "lan": k.county, "url": f"{site_url}kommuner/{k.slug}/"} for k in archive.kommuner],
         "people": [_individual(p, site_url) for p in archive.people],
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "version": s.version,
-                     "url": s.url, "archive_url": s.archive_url, "formerly": list(s.formerly), "kind": s.kind,
+                     "url": s.url, "no_address": s.no_address, "archive_url": s.archive_url,
+                     "formerly": list(s.formerly), "kind": s.kind,
                      "note": s.note} for s in archive.sources.values()],
     }
 
