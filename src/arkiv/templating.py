@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from arkiv import urls
+from arkiv.record import marks
 from arkiv.site.descriptions import kommun_description
 from arkiv.slugs import slug
 from arkiv.text import (
@@ -59,5 +60,5 @@ def env() -> jinja2.Environment:
     environment.filters.update(date=format_date, span=format_span, sek=format_sek, num=format_number, md=md,
                                md_inline=md_inline, first_sentence=first_sentence, json=as_json, ordinal=ordinal,
                                och=join_and, slug=slug, every_years=every_years)
-    environment.globals.update(kommun_description=kommun_description, urls=urls, sections=urls.SECTIONS)
+    environment.globals.update(kommun_description=kommun_description, urls=urls, sections=urls.SECTIONS, marks=marks)
     return environment

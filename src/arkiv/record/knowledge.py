@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from arkiv import urls
+from arkiv.record.marks import marks
 
 if TYPE_CHECKING:
     from arkiv.record.model import Cycle
@@ -133,14 +134,14 @@ FACETS: tuple[tuple[Facet, Judge], ...] = (
 )
 
 
-# Every facet of one cycle, judged, in column order. A fact the sources disagree on (a conflict about it in the data)
-# is known only in part, however it was entered.
+# Every facet of one cycle, judged, in column order. A marked fact (arkiv.record.marks: inferred, or one the sources
+# disagree on) is known only in part, however it was entered.
 def cells(cycle: Cycle) -> tuple[Cell, ...]:
     out = []
-    disputed = cycle.disputed()
+    marked = marks(cycle)
     for facet, judge in FACETS:
         state, gap = judge(cycle)
-        if state == KNOWN and facet.key in disputed:
+        if state == KNOWN and facet.key in marked:
             state = PARTIAL
         out.append(Cell(facet, state, gap))
     return tuple(out)

@@ -21,6 +21,7 @@ from arkiv import urls
 from arkiv.record import knowledge
 from arkiv.record import model as m
 from arkiv.record import people as pp
+from arkiv.record.marks import mark, marks
 from arkiv.site import feed, maps, redirects
 from arkiv.text import join_and
 
@@ -83,7 +84,7 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("title", "Titel som källan anger, annars tomt."),
         ("organisation", "Organisation som källan anger, annars tomt."),
         ("chair", "true för juryns ordförande, annars false."),
-        ("uncertain", "true om uppgiften är osäker, annars false."),
+        ("uncertain", "true om uppgiften är osäker eller om källorna säger olika om årets jury, annars false."),
         ("note", "Arkivets anmärkning, annars tomt."),
         ("jury_complete", "true om arkivet känner hela juryn det året, false om listan kan sakna ledamöter."),
         ("sources", f"Id för källorna till juryn, skilda med {LIST_SEP}."),
@@ -226,6 +227,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "unknowns": list(knowledge.unknowns(c)),
         "knowledge": [{"facet": cell.facet.key, "label": cell.facet.label, "state": cell.state}
                       for cell in knowledge.cells(c)],
+        "marks": [{"facet": key, "marks": list(mk.words)} for key, mk in marks(c).items()],
         "sources": list(c.source_ids()),
     }
 
@@ -321,7 +323,8 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
             for p in c.jury.members:
                 juryer.append({
                     "year": str(c.year), "award_name": c.award_name, "name": p.name, "title": _cell(p.title),
-                    "organisation": _cell(p.organisation), "chair": _bool(p.chair), "uncertain": _bool(p.uncertain),
+                    "organisation": _cell(p.organisation), "chair": _bool(p.chair),
+                    "uncertain": _bool(p.uncertain or mark(c, "jury").marked),
                     "note": _cell(p.note), "jury_complete": _bool(c.jury.complete),
                     "sources": LIST_SEP.join(c.jury.sources), "url": f"{page}#{p.anchor}",
                 })
