@@ -146,11 +146,15 @@ def test_open_data_is_a_dataset_with_each_download(built_site, archive):
     assert data["creator"]["name"] == data["publisher"]["name"] == author, "the archive names itself one way"
     assert data["creator"]["url"] == url
     names = [d["name"] for d in data["distribution"]]
-    assert names == ["arkiv.json", *export.CSV_FILES]
+    assert names == ["arkiv.json", *export.CSV_FILES, export.XLSX_DOWNLOAD[0]]
     for download in data["distribution"]:
         assert download["contentUrl"].startswith(url)
         path = built_site / download["contentUrl"].removeprefix(url)
         assert path.is_file(), download["contentUrl"]
+        if path.suffix == ".xlsx":  # its content: tests/build/test_spreadsheet.py
+            assert download["encodingFormat"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            assert f'href="{download["name"]}"' in (built_site / "data" / "index.html").read_text(encoding="utf-8")
+            continue
         text = path.read_text(encoding="utf-8")
         if download["encodingFormat"] == "application/json":
             assert json.loads(text)["cycles"]

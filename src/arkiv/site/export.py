@@ -22,7 +22,7 @@ from arkiv.record import knowledge
 from arkiv.record import model as m
 from arkiv.record import people as pp
 from arkiv.record.marks import mark, marks
-from arkiv.site import feed, maps, redirects
+from arkiv.site import feed, maps, redirects, spreadsheet
 from arkiv.text import join_and
 
 SCHEMA_VERSION = "2.3.0"
@@ -45,6 +45,10 @@ CSV_FILES: dict[str, str] = {
     "personer.csv": ("En rad per person, roll och år: jurymedlemmar, ordförande, prisutdelare, mottagare, företrädare "
                      "för deltagarna och de som uttalat sig eller citeras."),
 }
+
+# The spreadsheet beside them (arkiv.site.spreadsheet), with what it holds (shown on the data page).
+XLSX_DOWNLOAD = (spreadsheet.FILE_NAME, "Samma tabeller som CSV-filerna i ett kalkylblad, ett blad per fil, med "
+                                        "svenska rubriker och ett blad som förklarar kolumnerna och licensen.")
 
 # Every CSV file: its columns in order, each with what it holds (shown on the data page).
 CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -422,16 +426,24 @@ def data_modified(lastmod: dict[str, str] | None) -> str | None:
     return max((d for f, d in (lastmod or {}).items() if f.startswith("data/")), default=None)
 
 
-# Every text file the build publishes besides the pages: path from the site root -> text.
+# The spreadsheet: every CSV file's rows, with what a row is and what each column holds, as arkiv.xlsx's bytes.
+def xlsx(archive: m.Archive, site_url: str, modified: str | None) -> bytes:
+    rows, columns = csv_rows(archive, site_url), csv_columns(archive)
+    tables = {name: (what, columns[name], rows[name]) for name, what in CSV_FILES.items()}
+    return spreadsheet.workbook(archive, tables, LICENCE_URL, modified)
+
+
+# Every file the build publishes besides the pages: path from the site root -> text (the spreadsheet: bytes).
 # Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.site.social); `offline`:
 # the redirect pages lead to the page's file (see arkiv.site.pages.Site.offline).
 def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
-                    generated: str | None = None, offline: bool = False) -> dict[str, str]:
+                    generated: str | None = None, offline: bool = False) -> dict[str, str | bytes]:
     lastmod = lastmod or {}
     generated = generated or build_date()
     modified = data_modified(lastmod)
-    out = {FOLDER + name: text
+    out: dict[str, str | bytes] = {FOLDER + name: text
                                    for name, text in downloads(archive, site_url, generated, modified).items()}
+    out[FOLDER + spreadsheet.FILE_NAME] = xlsx(archive, site_url, modified)
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
     out.update(redirects.redirect_pages(archive, site_url, offline))
     out[maps.LAND_FILE] = maps.land_svg(archive)  # the land under the map on /kommuner/

@@ -145,6 +145,7 @@ def about_renaming(archive: m.Archive, fact: m.Fact) -> bool:
 def render_data(archive: m.Archive, site: Site = Site()) -> str:
     rows = {name: len(r) for name, r in export.csv_rows(archive, site.url).items()}
     return _render("data.md.j2", _file(urls.DATA), archive, site, files=list(export.CSV_FILES.items()), rows=rows,
+                   xlsx=export.XLSX_DOWNLOAD,
                    columns=export.csv_columns(archive), json_fields=export.json_fields(),
                    licence_url=export.LICENCE_URL,
                    list_sep=export.LIST_SEP, feed_name=feed.FEED_NAME, first=archive.cycles[-1].year,

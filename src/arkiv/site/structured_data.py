@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 CONTEXT = "https://schema.org"
 LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"  # CC0 1.0, the licence's canonical address
 COUNTRY = "Sverige"  # every municipality in the register is Swedish (data/kommuner.csv, SCB)
-FORMATS = {".json": "application/json", ".csv": "text/csv"}
+FORMATS = {".json": "application/json", ".csv": "text/csv",
+           ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 JSON_DOWNLOAD = ("arkiv.json", "Hela arkivet i en fil: varje utmärkelseår med alla uppgifter och källor.")
 
 # Characters that must not appear as themselves inside a <script> element, and the JSON escapes that mean the same.
@@ -49,7 +50,7 @@ def dataset(archive: Archive, site_url: str, modified: str | None = None) -> dic
     names = [n.name for n in archive.names]
     current, former = names[-1], names[:-1]
     also = f" (som hette {' och '.join(former)} till namnbytet {archive.names[-1].first})" if former else ""
-    downloads = [JSON_DOWNLOAD, *export.CSV_FILES.items()]
+    downloads = [JSON_DOWNLOAD, *export.CSV_FILES.items(), export.XLSX_DOWNLOAD]
     out: dict = {
         "@context": CONTEXT,
         "@type": "Dataset",
