@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from arkiv import urls
+from arkiv.publisher import NOBODY, Publisher
 from arkiv.record import chronology, knowledge, stats
 from arkiv.record import model as m
 from arkiv.record import people as pp
@@ -29,6 +30,7 @@ class Site:
     branch: str = "main"
     lastmod: dict | None = None  # data file (relative to the project) -> ISO date it last changed
     offline: bool = False  # opened from the file system (`dev.py build --offline`): links name each page's file
+    publisher: Publisher = NOBODY  # mkdocs.yml's extra.publisher (arkiv.publisher); empty until filled in
 
 
 @dataclass(frozen=True)

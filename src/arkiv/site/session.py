@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from arkiv import publisher
 from arkiv.reading.load import load_archive
 from arkiv.record import model as m
 from arkiv.site import export, feed, offline, pages, policy, search, search_keys, social
@@ -53,7 +54,8 @@ class Session:
         archive = load_archive(project / "data")
         lastmod = self.preview.lastmod(project, data_lastmod) if self.preview else data_lastmod(project)
         self.archive = archive
-        self.site = pages.Site(url=site_url, repo=repo_url.rstrip("/"), lastmod=lastmod, offline=offline)
+        self.site = pages.Site(url=site_url, repo=repo_url.rstrip("/"), lastmod=lastmod, offline=offline,
+                               publisher=publisher.from_extra(getattr(config, "extra", None)))
         nav = pages.nav(archive)
         if self.preview is not None:
             assert site_dir is not None
@@ -103,6 +105,7 @@ class Session:
     # the compiled templates kept between rebuilds under serve (None otherwise: MkDocs' default).
     def theme_environment(self, env: jinja2.Environment) -> jinja2.Environment:
         env.globals["PAGE_POLICY"] = policy.page_policy(serving=self.serving)
+        env.globals["ARKIV_PUBLISHER"] = self.site.publisher  # the footer's publisher line
         env.bytecode_cache = self.template_cache
         return env
 
