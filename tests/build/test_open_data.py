@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 
 from arkiv.record import knowledge
+from arkiv.record import model as m
 from arkiv.record.marks import mark
 from arkiv.site import export
 from arkiv.site.feed import docs_lastmod
@@ -86,8 +87,10 @@ def test_json_round_trips(doc, archive):
         assert d["winner_note"] == c.winner_note
         assert len(d["rounds"]) == len(c.rounds)
         for dr, r in zip(d["rounds"], c.rounds, strict=True):
-            assert (dr["label"], dr["stage"], dr["date"], dr["size"], dr["note"]) == \
-                (r.label, r.stage, r.date, r.size, r.note)
+            assert (dr["label"], dr["stage"], dr["date"], dr["note"]) == (r.label, r.stage, r.date, r.note)
+            span = dr["size_range"] or {"min": dr["size"], "max": dr["size"]}
+            assert (None if dr["size"] is None and not dr["size_range"] and not dr["size_unknown"] else
+                    m.Size(span["min"], span["max"])) == r.size
             assert tuple(dr["sources"]) == r.sources
             assert [(e["name"], tuple(k["kommunkod"] for k in e["kommuner"]), e["uncertain"], e["note"])
                     for e in dr["entrants"]] == [(e.name, tuple(k.code for k in e.kommuner), e.uncertain, e.note)

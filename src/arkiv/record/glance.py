@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from arkiv.record.marks import CLEAR, Mark, marks
 
 if TYPE_CHECKING:
-    from arkiv.record.model import Archive, Cycle, Entrant, JuryMember, Person, Round
+    from arkiv.record.model import Archive, Cycle, Entrant, JuryMember, Person, Round, Size
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,11 @@ class Glance:
     def place(self) -> str | None:
         return ", ".join(p for p in (self.venue, self.city) if p) or None
 
-    # How many entrants the last round had, when the source says it had more than the archive names.
+    # How many entrants the last round had, when it had or may have had more than the archive names.
     @property
-    def round_size(self) -> int | None:
+    def round_size(self) -> Size | None:
         r = self.last_round
-        return r.size if r and r.size and r.size > len(r.entrants) else None
+        return r.size if r and r.short else None
 
 
 # The facts of one cycle at a glance.

@@ -54,12 +54,12 @@ def _motivation(c: Cycle) -> tuple[str, str | None]:
     return (KNOWN, None) if c.motivation else (UNKNOWN, "Juryns motivering.")
 
 
-# Nominees and finalists: partial when a round is known to have had more entrants than the archive names, or
-# when an entrant is uncertain (the round itself says how many are known).
+# Nominees and finalists: partial when a round had, or may have had (a range, an unknown size), more entrants than
+# the archive names, or when an entrant is uncertain (the round itself says how many are known).
 def _rounds(c: Cycle) -> tuple[str, str | None]:
     if not c.rounds:
         return UNKNOWN, "Vilka som var nominerade eller finalister."
-    short = any((r.size and r.size > len(r.entrants)) or any(e.uncertain for e in r.entrants) for r in c.rounds)
+    short = any(r.short or any(e.uncertain for e in r.entrants) for r in c.rounds)
     return (PARTIAL, None) if short else (KNOWN, None)
 
 

@@ -170,6 +170,15 @@ def _entrant(e: m.Entrant, url: str | None = None) -> dict:
     return {**out, "url": url} if url is not None else out
 
 
+# A round's size as the data gives it: an exact number (size), a range (size_range) or unknown (size_unknown).
+def _size(s: m.Size | None) -> dict:
+    exact = s is not None and s.known and s.low == s.high
+    ranged = s is not None and s.known and s.low != s.high
+    return {"size": s.low if exact and s else None,
+            "size_range": {"min": s.low, "max": s.high} if ranged and s else None,
+            "size_unknown": s is not None and not s.known}
+
+
 def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
     page = f"{site_url}{c.year}/"
     anchors = c.entrant_anchors()
@@ -199,7 +208,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
             "steps": [{"title": s.title, "text": s.text, "sources": list(s.sources)} for s in proc.steps],
             "sources": list(proc.sources)},
         "rounds": [{
-            "label": r.label, "stage": r.stage, "date": r.date, "size": r.size, "note": r.note,
+            "label": r.label, "stage": r.stage, "date": r.date, **_size(r.size), "note": r.note,
             "entrants": [_entrant(e, f"{page}#{anchors[(ri, ei)]}") for ei, e in enumerate(r.entrants)],
             "sources": list(r.sources)} for ri, r in enumerate(c.rounds)],
         "entrants_count": None if c.entrants_count is None else {
