@@ -16,7 +16,6 @@ import pytest
 from archive_fixture import copy_archive
 from arkiv import publisher
 from arkiv.tools.cli import main
-from conftest import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -36,9 +35,8 @@ def footer(page: Path) -> str:
     return raw[raw.index('<div class="md-copyright">'):]
 
 
-# The project with the small test archive and `entry` as its publisher; returns (project, built site).
-def build_with(tmp_path: Path, entry: publisher.Publisher) -> tuple[Path, Path]:
-    project = copy_project(tmp_path / "project")
+# The project (a copy) with the small test archive and `entry` as its publisher, built; returns the site.
+def build_with(project: Path, build, site: Path, entry: publisher.Publisher) -> Path:
     shutil.rmtree(project / "data")
     copy_archive(project / "data")
     config = project / "mkdocs.yml"
@@ -48,13 +46,14 @@ def build_with(tmp_path: Path, entry: publisher.Publisher) -> tuple[Path, Path]:
     config.write_text(source.replace(old, f'  publisher:\n    name: "{entry.name}"\n    contact: "{entry.contact}"\n'),
                       encoding="utf-8")
     assert publisher.from_config_file(config) == entry
-    result = mkdocs_build(project, tmp_path / "site")
+    result = build(project, site)
     assert result.returncode == 0, result.stderr
-    return project, tmp_path / "site"
+    return site
 
 
-def test_filled_in(tmp_path, capsys):
-    project, site = build_with(tmp_path, FILLED)
+def test_filled_in(tmp_path, project_copy, build, capsys):
+    project = project_copy
+    site = build_with(project, build, tmp_path / "site", FILLED)
     for page in PAGES:
         assert f"Utgivare: {FILLED.name}" in text(site / page), page
         assert f'href="{FILLED.contact}"' in footer(site / page), page
