@@ -33,7 +33,8 @@ def check_workbook(site: Path, archive) -> None:
     for name, sheet in spreadsheet.SHEETS.items():
         ws = wb[sheet]
         header, *rows = csv_rows(site, name)
-        assert [c.value for c in ws[1]] == [spreadsheet.HEADINGS[c] for c in header]
+        assert [c.value for c in ws[1]] == [spreadsheet.heading(name, c) for c in header]
+        assert len(set(c.value for c in ws[1])) == len(header), "each heading once in a sheet"
         got = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(min_row=2, values_only=True)]
         assert got == rows, sheet
         assert ws.freeze_panes == "A2" and all(c.font.b for c in ws[1])
@@ -43,7 +44,7 @@ def check_workbook(site: Path, archive) -> None:
         # The explaining sheet names every column of this sheet with the meaning the data page gives.
         meanings = {(r[0], r[2]): (r[1], r[3]) for r in about[2:]}
         for column, meaning in export.csv_columns(archive)[name]:
-            assert meanings[(sheet, column)] == (spreadsheet.HEADINGS[column], meaning)
+            assert meanings[(sheet, column)] == (spreadsheet.heading(name, column), meaning)
     with zipfile.ZipFile(path) as z:
         assert {i.date_time for i in z.infolist()} == {spreadsheet.ZIP_TIME}
 

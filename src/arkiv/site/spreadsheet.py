@@ -44,6 +44,14 @@ HEADINGS: dict[str, str] = {
     "version": "Version", "archive_url": "Arkiverad kopia", "kind": "Slags källa", "years": "År med källan",
     "person": "Personnyckel", "role": "Roll", "identity_uncertain": "Osäker identitet", "page": "Personens sida",
 }
+# Where a column means something else in one file: the source's own address, whether the entrant won.
+HEADINGS_IN: dict[str, dict[str, str]] = {"kallor.csv": {"url": "Adress till källan"},
+                                          "deltagare.csv": {"winner": "Vann"}}
+
+
+# A column's Swedish heading in one file's sheet.
+def heading(name: str, column: str) -> str:
+    return HEADINGS_IN.get(name, {}).get(column) or HEADINGS[column]
 
 
 # A CSV cell as a spreadsheet cell: a number for the year and the round, nothing for an empty cell, otherwise text.
@@ -63,9 +71,9 @@ def _shape(ws: Worksheet, columns: list[str], rows: list[list[str]]) -> None:
 
 
 # One table as a sheet: the Swedish headings, then the CSV's rows in the CSV's order.
-def _table(wb: Workbook, title: str, columns: list[str], rows: list[dict[str, str]]) -> None:
-    ws = wb.create_sheet(title)
-    ws.append([HEADINGS[c] for c in columns])
+def _table(wb: Workbook, name: str, columns: list[str], rows: list[dict[str, str]]) -> None:
+    ws = wb.create_sheet(SHEETS[name])
+    ws.append([heading(name, c) for c in columns])
     texts = [[row[c] for c in columns] for row in rows]
     for row in texts:
         ws.append([_value(c, t) for c, t in zip(columns, row, strict=True)])
@@ -74,7 +82,7 @@ def _table(wb: Workbook, title: str, columns: list[str], rows: list[dict[str, st
         for cell in line:
             if isinstance(cell.value, str) and len(cell.value) > WIDEST:
                 cell.alignment = wrap
-    _shape(ws, [HEADINGS[c] for c in columns], texts)
+    _shape(ws, [heading(name, c) for c in columns], texts)
 
 
 # The sheet that explains the file: the licence, then every column of every sheet with what it holds.
@@ -89,7 +97,7 @@ def _about(wb: Workbook, archive: m.Archive, tables: Tables, licence_url: str) -
         what, columns, _ = tables[name]
         ws.append([sheet, None, name, what])
         for column, meaning in columns:
-            ws.append([sheet, HEADINGS[column], column, meaning])
+            ws.append([sheet, heading(name, column), column, meaning])
     wrap = Alignment(wrap_text=True, vertical="top")
     for cell in ws["D"]:
         cell.alignment = wrap
@@ -115,9 +123,9 @@ def _fixed_zip(data: bytes) -> bytes:
 def workbook(archive: m.Archive, tables: Tables, licence_url: str, modified: str | None = None) -> bytes:
     wb = Workbook()
     wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
-    for name, sheet in SHEETS.items():
+    for name in SHEETS:
         _, columns, rows = tables[name]
-        _table(wb, sheet, [c for c, _ in columns], rows)
+        _table(wb, name, [c for c, _ in columns], rows)
     _about(wb, archive, tables, licence_url)
     stamp = dt.datetime.fromisoformat(modified) if modified else dt.datetime(archive.founded, 1, 1)
     props = wb.properties
