@@ -153,8 +153,11 @@ def fill():
 # --- The test archive, built, with the shapes a year page's summary and structured data must handle -----------------
 # tests/fixtures/archive as it is (a year under the first name with an unknown jury and no ceremony: 2015; a joint
 # entrant: 2023), and in 2021 a joint winner in a last round larger than the names known, an uncertain entrant, an
-# uncertain chair, an inferred ceremony date, a venue with an ampersand and no city, an occasion and a presenter.
+# uncertain chair, an inferred ceremony date, a venue with an ampersand and no city, an occasion and a presenter; in
+# 2023 a first round of 5–10 with four named.
 SITE_PATCHES = {
+    # A first round the sources give only as a range (5–10), of which the archive names four.
+    "cycles/2023.yaml": [('    date: "2023-05-10"\n', '    date: "2023-05-10"\n    size_range: {min: 5, max: 10}\n')],
     "winners.yaml": [("  winner: Sundsvalls kommun\n", """\
   winner:
     name: Mora, Orsa och Älvdalens kommuner

@@ -35,7 +35,7 @@ SECTIONS = SimpleNamespace(
     sources="kallor", cite="citera", statements="uttalanden", publications="skrifter",
 )
 # The sections of the page about the award that other pages link to.
-ABOUT_SECTIONS = SimpleNamespace(renaming="namnbytet", corrections="rattelser")
+ABOUT_SECTIONS = SimpleNamespace(renaming="namnbytet", publisher="utgivare", corrections="rattelser")
 
 
 # The ids of a year page's people and entrants that other pages and the open data link to.

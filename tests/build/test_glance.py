@@ -150,8 +150,8 @@ def check_year(site: Path, archive, c) -> dict[str, list[Value]]:
         assert [v.links for v in names] == [entrant_links(e) for e in last.entrants]
         assert [v.uncertain for v in names] == [int(e.uncertain) for e in last.entrants]
         counted = [v.text for v in values if v.text.endswith(" kända")]
-        larger = last.size and last.size > len(last.entrants)
-        assert counted == ([f"{len(last.entrants)} av {last.size} kända"] if larger else [])
+        span = (last.size.span or "okänt antal") if last.size else None
+        assert counted == ([f"{len(last.entrants)} av {span} kända"] if last.short else [])
     else:
         unknown("Nominerade och finalister", "nominerade")
 

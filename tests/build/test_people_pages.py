@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import urls
+from arkiv import publisher, urls
 from arkiv.record import knowledge as kn
 from arkiv.record import people as pp
 
 pytestmark = pytest.mark.build
+ROOT = Path(__file__).resolve().parents[2]
 
 REPO = "https://github.com/sveriges-digitaliseringskommun/arkiv"
 
@@ -228,8 +229,10 @@ def test_the_contact_detail_patterns_catch_what_sources_write():
 
 def test_no_phone_number_or_email_address_anywhere(built_site):
     leaks = {}
+    # The one address the site may show: the publisher's own contact (mkdocs.yml's extra.publisher), when filled in.
+    own = {publisher.from_config_file(ROOT / "mkdocs.yml").contact} - {""}
     for path, text in published_texts(built_site):
-        found = contact_details(text)
+        found = [f for f in contact_details(text) if f not in own]
         if found:
             leaks[str(path.relative_to(built_site))] = found[:3]
     assert not leaks, f"Kontaktuppgifter på sajten (de ska inte publiceras): {leaks}"

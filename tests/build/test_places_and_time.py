@@ -282,7 +282,9 @@ def test_statistics_of_nominees_and_finalists_per_cycle(built_site):
         if not c.get("rounds"):
             expected.append([str(year), "okänt"])
         for r in c.get("rounds", []):
-            size = r.get("size", len(r["entrants"]))
+            span = r.get("size_range")
+            size = "okänt" if r.get("size_unknown") else f"{span['min']}–{span['max']}" if span else r.get(
+                "size", len(r["entrants"]))
             stage = "nominerade" if r["stage"] == "nominerad" else "finalister"
             expected.append([str(year), r["label"], stage, str(size), str(len(r["entrants"]))])
     assert table_rows(page, "tabell-per-ar") == expected

@@ -65,7 +65,7 @@ def test_a_joint_winner_is_each_of_its_municipalities(archive):
 
 def test_the_dataset_lists_every_download(archive):
     data = sd.dataset(archive, SITE, "2024-01-02")
-    assert [d["name"] for d in data["distribution"]] == ["arkiv.json", *export.CSV_FILES]
+    assert [d["name"] for d in data["distribution"]] == ["arkiv.json", *export.CSV_FILES, export.XLSX_DOWNLOAD[0]]
     assert all(d["contentUrl"] == SITE + export.FOLDER + d["name"] for d in data["distribution"])
     assert data["temporalCoverage"] == f"{archive.cycles[-1].year}/{archive.cycles[0].year}"
     assert data["dateModified"] == "2024-01-02" and "dateModified" not in sd.dataset(archive, SITE)

@@ -73,9 +73,14 @@ def test_ceremony_date(archive, date, uncertain, expected):
 
 def test_rounds_partial_when_more_entrants_than_known(archive):
     full = cycle(archive, 2023).rounds
-    short = (dataclasses.replace(full[0], size=len(full[0].entrants) + 3),)
+    named = len(full[0].entrants)
     assert state(dataclasses.replace(bare(archive), rounds=full), "nominerade") == kn.KNOWN
-    assert state(dataclasses.replace(bare(archive), rounds=short), "nominerade") == kn.PARTIAL
+    # More than named: exactly, as a range (5–10) whose top is above the names, or an unknown number.
+    for size in (m.Size(named + 3, named + 3), m.Size(named, named + 5), m.Size()):
+        short = (dataclasses.replace(full[0], size=size),)
+        assert state(dataclasses.replace(bare(archive), rounds=short), "nominerade") == kn.PARTIAL, size
+    exact = (dataclasses.replace(full[0], size=m.Size(named, named)),)
+    assert state(dataclasses.replace(bare(archive), rounds=exact), "nominerade") == kn.KNOWN
 
 
 def test_prize_partial_when_only_benefits_are_known(archive):

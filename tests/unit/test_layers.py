@@ -28,7 +28,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("building",),                         # 4: how a build and `serve` run (hooks/archive.py calls it)
     ("reading", "site"),                   # 3: data/ -> the model; what the site says (pages only read the model)
     ("record", "templating"),              # 2: the model; the one Jinja environment
-    ("urls", "text", "slugs", "errors", "git"),  # 1: the shared helpers
+    ("urls", "text", "slugs", "errors", "git", "publisher"),  # 1: the shared helpers; who publishes (mkdocs.yml)
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from arkiv import urls
+from arkiv import publisher, urls
 from arkiv.building import offline
 from arkiv.building.preview import Preview, keep_last_good
 from arkiv.reading.load import load_archive
@@ -65,7 +65,8 @@ class Session:
         lastmod = self.preview.lastmod(project, data_lastmod) if self.preview else data_lastmod(project)
         self.archive = archive
         self.site = pages.Site(url=site_url, repo=repo_url.rstrip("/"), lastmod=lastmod, offline=offline,
-                               branch=source_ref())
+                               branch=source_ref(),
+                               publisher=publisher.from_extra(getattr(config, "extra", None)))
         nav = pages.nav(archive)
         if self.preview is not None:
             assert site_dir is not None
@@ -117,6 +118,7 @@ class Session:
     def theme_environment(self, env: jinja2.Environment) -> jinja2.Environment:
         env.globals["PAGE_POLICY"] = policy.page_policy(serving=self.serving)
         env.globals["urls"] = urls
+        env.globals["ARKIV_PUBLISHER"] = self.site.publisher  # the footer's publisher line
         env.bytecode_cache = self.template_cache
         return env
 

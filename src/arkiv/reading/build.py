@@ -84,8 +84,17 @@ def cycle(c: CycleFiles, names: tuple[m.AwardName, ...]) -> m.Cycle:
 # The year's rounds, each with its entrants.
 def rounds(c: CycleFiles) -> tuple[m.Round, ...]:
     return tuple(m.Round(label=r["label"], stage=r["stage"], entrants=entrants, sources=tuple(r["sources"]),
-                         date=r.get("date"), size=r.get("size"), note=r.get("note"))
+                         date=r.get("date"), size=round_size(r), note=r.get("note"))
                  for r, entrants in zip(c.data.get("rounds", []), c.round_entrants, strict=True))
+
+
+# A round's size as the data gives it: size (exact), size_range (min–max) or size_unknown; None for none of them.
+def round_size(r: dict) -> m.Size | None:
+    if "size" in r:
+        return m.Size(r["size"], r["size"])
+    if "size_range" in r:
+        return m.Size(r["size_range"]["min"], r["size_range"]["max"])
+    return m.Size() if r.get("size_unknown") else None
 
 
 def jury(d: dict) -> m.Jury:

@@ -190,6 +190,26 @@ def winner_in_last_round(c: CycleFiles) -> Errors:
                            "Lägg till vinnaren i den sista omgången, eller rätta vinnaren i winners.yaml.")
 
 
+# A round gives its size once (size, size_range or size_unknown), a range from the smaller number to the larger, and
+# never fewer than the entrants it names.
+def round_size_once(c: CycleFiles) -> Errors:
+    for ri, r in enumerate(c.data.get("rounds", [])):
+        given = [k for k in ("size", "size_range", "size_unknown") if k in r]
+        span = r.get("size_range", {})
+        low, high = span.get("min"), span.get("max", r.get("size"))
+        if len(given) > 1:
+            yield c.file.error(("rounds", ri, given[1]),
+                               f"omgången anger sin storlek två gånger ({' och '.join(given)}).",
+                               "Behåll en: size för ett exakt antal, size_range för ett spann, size_unknown om det "
+                               "inte är känt.")
+        elif low is not None and low >= high:
+            yield c.file.error(("rounds", ri, "size_range"), f"spannet {low}–{high} går inte från ett mindre tal till "
+                               "ett större.", "Sätt det minsta antalet i min och det största i max.")
+        elif high is not None and high < len(r["entrants"]):
+            yield c.file.error(("rounds", ri, given[0]), f"omgången kan inte ha haft färre än de {len(r['entrants'])} "
+                               "deltagare den namnger.", "Rätta antalet eller deltagarna.")
+
+
 # Each member stands once in the jury (names compared without case and extra spaces).
 def jury_once(c: CycleFiles) -> Errors:
     seen: dict[str, int] = {}
@@ -353,7 +373,7 @@ FILE_RULES: tuple[Callable[[Files], Iterable[DataError]], ...] = (
 CYCLE_RULES: tuple[Callable[[CycleFiles], Iterable[DataError]], ...] = (
     kommuner_exist, winner_in_last_round, jury_once, one_chair, timeline_in_cycle, timeline_ends_after_start,
     timeline_in_order, event_ends_after_start, ceremony_in_cycle, deadline_before_ceremony, speak_for_entrants,
-    recipients_for_winner,
+    recipients_for_winner, round_size_once,
 )
 # In order, each only when the rules before it found nothing: a year that failed would hide its people and its count.
 ARCHIVE_RULES: tuple[Callable[[Archive, Files], Iterable[DataError]], ...] = (people_known, editions_agree)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from arkiv.record import model as m
+from arkiv.record.marks import CLEAR, Mark, mark
 from arkiv.text import parse_date
 
 
@@ -15,6 +16,7 @@ class Moment:
     cycle: m.Cycle | None  # None: the next cycle, which the archive knows nothing about yet
     renamed_from: str | None = None  # the award's former name, in the year the new name was first used
     handed_over: str | None = None  # the prize-giving's date when it fell in a later year ("2022-05-02")
+    handed_over_mark: Mark = CLEAR  # that date's mark (arkiv.record.marks), shown wherever the date is
 
 
 # The date a cycle's prize was handed over, when that was after the cycle's own year; otherwise None.
@@ -31,6 +33,6 @@ def next_year(archive: m.Archive) -> int:
 # Every cycle oldest first, with the renaming and late prize-givings marked, then the next cycle as unknown.
 def moments(archive: m.Archive) -> list[Moment]:
     renamed = {n.first: prev.name for prev, n in zip(archive.names, archive.names[1:], strict=False)}
-    out = [Moment(c.year, c, renamed.get(c.year), late_ceremony(c)) for c in reversed(archive.cycles)]
+    out = [Moment(c.year, c, renamed.get(c.year), late_ceremony(c), mark(c, "datum")) for c in reversed(archive.cycles)]
     out.append(Moment(next_year(archive), None))
     return out

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from arkiv.record.marks import CLEAR, Mark, marks
+
 if TYPE_CHECKING:
-    from arkiv.record.model import Archive, Cycle, Entrant, JuryMember, Person, Round
+    from arkiv.record.model import Archive, Cycle, Entrant, JuryMember, Person, Round, Size
 
 
 @dataclass(frozen=True)
@@ -33,28 +35,33 @@ class Glance:
     # The facts the sources disagree on (knowledge's facet keys), each with the number of its conflict on the page:
     # the summary marks such a fact wherever it shows it (2023's presenter).
     disputed: dict[str, int] = field(default_factory=dict)
+    marks: dict[str, Mark] = field(default_factory=dict)  # arkiv.record.marks: every marked fact, by facet key
+
+    # The mark of one fact shown in the summary (none when it is certain).
+    def mark(self, key: str) -> Mark:
+        return self.marks.get(key, CLEAR)
 
     # The place as one line: "GöteborgsOperan, Göteborg"; None when neither is known.
     @property
     def place(self) -> str | None:
         return ", ".join(p for p in (self.venue, self.city) if p) or None
 
-    # How many entrants the last round had, when the source says it had more than the archive names.
+    # How many entrants the last round had, when it had or may have had more than the archive names.
     @property
-    def round_size(self) -> int | None:
+    def round_size(self) -> Size | None:
         r = self.last_round
-        return r.size if r and r.size and r.size > len(r.entrants) else None
+        return r.size if r and r.short else None
 
 
 # The facts of one cycle at a glance.
 def glance(archive: Archive, cycle: Cycle) -> Glance:
-    cer = cycle.ceremony
+    cer, marked = cycle.ceremony, marks(cycle)
     chair = next((p for p in cycle.jury.members if p.chair), None) if cycle.jury else None
     return Glance(
         year=cycle.year, award_name=cycle.award_name, winner=cycle.winner, edition=archive.edition_of(cycle.year),
         founded=archive.founded,
-        date=cer.date if cer else None, date_uncertain=bool(cer and cer.date and cer.uncertain),
+        date=cer.date if cer else None, date_uncertain=marked.get("datum", CLEAR).uncertain,
         occasion=cer.occasion if cer else None, venue=cer.venue if cer else None, city=cer.city if cer else None,
         presenter=cer.presenter if cer else None,
-        last_round=cycle.rounds[-1] if cycle.rounds else None, chair=chair, disputed=cycle.disputed(),
+        last_round=cycle.rounds[-1] if cycle.rounds else None, chair=chair, disputed=cycle.disputed(), marks=marked,
     )

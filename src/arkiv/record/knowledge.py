@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from arkiv import urls
+from arkiv.record.marks import marks
 
 if TYPE_CHECKING:
     from arkiv.record.model import Cycle
@@ -53,12 +54,12 @@ def _motivation(c: Cycle) -> tuple[str, str | None]:
     return (KNOWN, None) if c.motivation else (UNKNOWN, "Juryns motivering.")
 
 
-# Nominees and finalists: partial when a round is known to have had more entrants than the archive names, or
-# when an entrant is uncertain (the round itself says how many are known).
+# Nominees and finalists: partial when a round had, or may have had (a range, an unknown size), more entrants than
+# the archive names, or when an entrant is uncertain (the round itself says how many are known).
 def _rounds(c: Cycle) -> tuple[str, str | None]:
     if not c.rounds:
         return UNKNOWN, "Vilka som var nominerade eller finalister."
-    short = any((r.size and r.size > len(r.entrants)) or any(e.uncertain for e in r.entrants) for r in c.rounds)
+    short = any(r.short or any(e.uncertain for e in r.entrants) for r in c.rounds)
     return (PARTIAL, None) if short else (KNOWN, None)
 
 
@@ -133,14 +134,14 @@ FACETS: tuple[tuple[Facet, Judge], ...] = (
 )
 
 
-# Every facet of one cycle, judged, in column order. A fact the sources disagree on (a conflict about it in the data)
-# is known only in part, however it was entered.
+# Every facet of one cycle, judged, in column order. A marked fact (arkiv.record.marks: inferred, or one the sources
+# disagree on) is known only in part, however it was entered.
 def cells(cycle: Cycle) -> tuple[Cell, ...]:
     out = []
-    disputed = cycle.disputed()
+    marked = marks(cycle)
     for facet, judge in FACETS:
         state, gap = judge(cycle)
-        if state == KNOWN and facet.key in disputed:
+        if state == KNOWN and facet.key in marked:
             state = PARTIAL
         out.append(Cell(facet, state, gap))
     return tuple(out)

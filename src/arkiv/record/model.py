@@ -27,6 +27,7 @@ class Source:
     publisher: str | None = None
     date: str | None = None
     url: str | None = None
+    no_address: str | None = None  # why the source has no address, when it has none
     kind: str | None = None
     note: str | None = None
     version: str | None = None  # the date of the version relied on, for pages that are overwritten
@@ -97,14 +98,43 @@ RESULTS = (WINNER, FINALIST, NOMINEE)
 
 
 @dataclass(frozen=True)
+class Size:
+    """How many were in a round, as the sources give it: exactly (low == high), a range (5–10), or unknown (None)."""
+
+    low: int | None = None
+    high: int | None = None
+
+    # Whether the sources give a number at all.
+    @property
+    def known(self) -> bool:
+        return self.low is not None
+
+    # The number as figures: "5–10", "8"; None when unknown.
+    @property
+    def span(self) -> str | None:
+        if self.low is None:
+            return None
+        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+
+    # Whether the round may have had more entrants than the `named` ones the archive has.
+    def beyond(self, named: int) -> bool:
+        return self.high is None or self.high > named
+
+
+@dataclass(frozen=True)
 class Round:
     label: str
     stage: str  # NOMINEE or FINALIST
     entrants: tuple[Entrant, ...]
     sources: tuple[str, ...]
     date: str | None = None
-    size: int | None = None
+    size: Size | None = None  # None: the round had the entrants named, no more
     note: str | None = None
+
+    # Whether the round had, or may have had, more entrants than the archive names.
+    @property
+    def short(self) -> bool:
+        return self.size is not None and self.size.beyond(len(self.entrants))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from arkiv import urls
 from arkiv.record import persons as kinds
+from arkiv.record.marks import marks
 from arkiv.record.model import Cycle, Person
 from arkiv.record.persons import ROLE_LABELS, Individual, PersonNote, Role, split_name  # noqa: F401 (read as pp.*)
 from arkiv.slugs import slug
@@ -67,14 +68,19 @@ def roles(cycle: Cycle) -> Iterator[Role]:
         return Role(person_id(p), p.name, kind, cycle.year, cycle.award_name, anchor, tuple(sources), p.title,
                     p.organisation, **extra)
 
+    # A role is uncertain when its fact carries a mark (arkiv.record.marks): a jury the sources disagree on, a
+    # disputed presenter, an inferred chair.
+    marked = marks(cycle)
     if cycle.jury:
         for member in cycle.jury.members:
+            unsure = member.uncertain or "jury" in marked or (member.chair and "ordforande" in marked)
             yield role(member, kinds.CHAIR if member.chair else kinds.JUROR, member.anchor, cycle.jury.sources,
-                       uncertain=member.uncertain, note=member.note)
+                       uncertain=unsure, note=member.note)
     cer = cycle.ceremony
     if cer:
         if cer.presenter:
-            yield role(cer.presenter, kinds.PRESENTER, PRESENTER_ANCHOR, cer.sources, entrant=cycle.winner.name)
+            yield role(cer.presenter, kinds.PRESENTER, PRESENTER_ANCHOR, cer.sources, entrant=cycle.winner.name,
+                       uncertain="prisutdelare" in marked)
         for p, anchor in zip(cer.received_by, recipient_anchors(cycle), strict=False):
             yield role(p, kinds.RECIPIENT, anchor, cer.sources, entrant=cycle.winner.name)
     for st, anchor in zip(cycle.statements, statement_anchors(cycle), strict=False):

@@ -65,12 +65,23 @@ class County:
 
 @dataclass(frozen=True)
 class Field:
-    """One round of one cycle: how many the source says were in it, and how many of them the archive names."""
+    """One round of one cycle: how many the sources say were in it (a number, a range or unknown), and how many of them
+    the archive names."""
 
     label: str
     stage: str
-    size: int
+    size: m.Size  # a round with no size in the data: exactly the ones named
     named: int
+
+    # The bar's length: the largest number the sources allow, or the names when the size is unknown.
+    @property
+    def value(self) -> int:
+        return self.size.high if self.size.high is not None else self.named
+
+    # Whether the round had, or may have had, more than the names the archive has.
+    @property
+    def short(self) -> bool:
+        return self.size.beyond(self.named)
 
 
 @dataclass(frozen=True)
@@ -160,7 +171,8 @@ def won_first_time(records: list[Record]) -> list[Record]:
 
 # Each cycle's rounds with how many were in them, oldest cycle first.
 def field_per_cycle(archive: m.Archive) -> list[CycleField]:
-    return [CycleField(c.year, tuple(Field(r.label, r.stage, r.size or len(r.entrants), len(r.entrants))
+    exact = lambda n: m.Size(n, n)  # noqa: E731
+    return [CycleField(c.year, tuple(Field(r.label, r.stage, r.size or exact(len(r.entrants)), len(r.entrants))
                                      for r in c.rounds))
             for c in reversed(archive.cycles)]
 
@@ -172,7 +184,7 @@ def cycles_without_rounds(fields: list[CycleField]) -> list[int]:
 
 # The cycles with a round larger than the names the archive has for it (2015: eight, three of them named).
 def cycles_partly_named(fields: list[CycleField]) -> list[int]:
-    return [f.year for f in fields if any(r.named < r.size for r in f.rounds)]
+    return [f.year for f in fields if any(r.short for r in f.rounds)]
 
 
 # The county with the most wins (the first in by_county's order when several have as many).

@@ -21,11 +21,12 @@ from arkiv import urls
 from arkiv.record import knowledge
 from arkiv.record import model as m
 from arkiv.record import people as pp
+from arkiv.record.marks import mark, marks
 from arkiv.record.persons import roles_explained
-from arkiv.site import feed, maps, redirects
+from arkiv.site import feed, maps, redirects, spreadsheet
 from arkiv.text import join_and
 
-SCHEMA_VERSION = "2.2.0"
+SCHEMA_VERSION = "2.3.0"
 FOLDER = urls.DATA  # where the downloads are published, relative to the site root
 LIST_SEP = ";"  # separates several values in one CSV cell: "2062;2034;2039"
 PARA_SEP = "\n\n"  # separates the paragraphs of a motivation in one CSV cell
@@ -43,6 +44,10 @@ CSV_FILES: dict[str, str] = {
     "personer.csv": ("En rad per person, roll och år: jurymedlemmar, ordförande, prisutdelare, mottagare, företrädare "
                      "för deltagarna och de som uttalat sig eller citeras."),
 }
+
+# The spreadsheet beside them (arkiv.site.spreadsheet), with what it holds (shown on the data page).
+XLSX_DOWNLOAD = (spreadsheet.FILE_NAME, "Samma tabeller som CSV-filerna i ett kalkylblad, ett blad per fil, med "
+                                        "svenska rubriker och ett blad som förklarar kolumnerna och licensen.")
 
 # Every CSV file: its columns in order, each with what it holds (shown on the data page).
 CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -82,7 +87,7 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("title", "Titel som källan anger, annars tomt."),
         ("organisation", "Organisation som källan anger, annars tomt."),
         ("chair", "true för juryns ordförande, annars false."),
-        ("uncertain", "true om uppgiften är osäker, annars false."),
+        ("uncertain", "true om uppgiften är osäker eller om källorna säger olika om årets jury, annars false."),
         ("note", "Arkivets anmärkning, annars tomt."),
         ("jury_complete", "true om arkivet känner hela juryn det året, false om listan kan sakna ledamöter."),
         ("sources", f"Id för källorna till juryn, skilda med {LIST_SEP}."),
@@ -164,6 +169,15 @@ def _entrant(e: m.Entrant, url: str | None = None) -> dict:
     return {**out, "url": url} if url is not None else out
 
 
+# A round's size as the data gives it: an exact number (size), a range (size_range) or unknown (size_unknown).
+def _size(s: m.Size | None) -> dict:
+    exact = s is not None and s.known and s.low == s.high
+    ranged = s is not None and s.known and s.low != s.high
+    return {"size": s.low if exact and s else None,
+            "size_range": {"min": s.low, "max": s.high} if ranged and s else None,
+            "size_unknown": s is not None and not s.known}
+
+
 def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
     page = site_url + urls.year(c.year)
     anchors = c.entrant_anchors()
@@ -193,7 +207,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
             "steps": [{"title": s.title, "text": s.text, "sources": list(s.sources)} for s in proc.steps],
             "sources": list(proc.sources)},
         "rounds": [{
-            "label": r.label, "stage": r.stage, "date": r.date, "size": r.size, "note": r.note,
+            "label": r.label, "stage": r.stage, "date": r.date, **_size(r.size), "note": r.note,
             "entrants": [_entrant(e, urls.at(page, anchors[(ri, ei)])) for ei, e in enumerate(r.entrants)],
             "sources": list(r.sources)} for ri, r in enumerate(c.rounds)],
         "entrants_count": None if c.entrants_count is None else {
@@ -225,6 +239,7 @@ def _cycle(c: m.Cycle, site_url: str, archive_edition: int) -> dict:
         "unknowns": list(knowledge.unknowns(c)),
         "knowledge": [{"facet": cell.facet.key, "label": cell.facet.label, "state": cell.state}
                       for cell in knowledge.cells(c)],
+        "marks": [{"facet": key, "marks": list(mk.words)} for key, mk in marks(c).items()],
         "sources": list(c.source_ids()),
     }
 
@@ -272,7 +287,8 @@ def archive_json(archive: m.Archive, site_url: str, generated: str, data_modifie
                       "lan": k.county, "url": site_url + urls.kommun(k.slug)} for k in archive.kommuner],
         "people": [_individual(p, site_url) for p in archive.people],
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "version": s.version,
-                     "url": s.url, "archive_url": s.archive_url, "formerly": list(s.formerly), "kind": s.kind,
+                     "url": s.url, "no_address": s.no_address, "archive_url": s.archive_url,
+                     "formerly": list(s.formerly), "kind": s.kind,
                      "note": s.note} for s in archive.sources.values()],
     }
 
@@ -320,7 +336,8 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
             for p in c.jury.members:
                 juryer.append({
                     "year": str(c.year), "award_name": c.award_name, "name": p.name, "title": _cell(p.title),
-                    "organisation": _cell(p.organisation), "chair": _bool(p.chair), "uncertain": _bool(p.uncertain),
+                    "organisation": _cell(p.organisation), "chair": _bool(p.chair),
+                    "uncertain": _bool(p.uncertain or mark(c, "jury").marked),
                     "note": _cell(p.note), "jury_complete": _bool(c.jury.complete),
                     "sources": LIST_SEP.join(c.jury.sources), "url": urls.at(page, p.anchor),
                 })
@@ -418,16 +435,24 @@ def data_modified(lastmod: dict[str, str] | None) -> str | None:
     return max((d for f, d in (lastmod or {}).items() if f.startswith("data/")), default=None)
 
 
-# Every text file the build publishes besides the pages: path from the site root -> text.
+# The spreadsheet: every CSV file's rows, with what a row is and what each column holds, as arkiv.xlsx's bytes.
+def xlsx(archive: m.Archive, site_url: str, modified: str | None) -> bytes:
+    rows, columns = csv_rows(archive, site_url), csv_columns(archive)
+    tables = {name: (what, columns[name], rows[name]) for name, what in CSV_FILES.items()}
+    return spreadsheet.workbook(archive, tables, LICENCE_URL, modified)
+
+
+# Every file the build publishes besides the pages: path from the site root -> text (the spreadsheet: bytes).
 # Downloads in data/, the Atom feed and the redirect pages (the share images come from arkiv.site.social); `offline`:
 # the redirect pages lead to the page's file (see arkiv.site.pages.Site.offline).
 def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, str] | None,
-                    generated: str | None = None, offline: bool = False) -> dict[str, str]:
+                    generated: str | None = None, offline: bool = False) -> dict[str, str | bytes]:
     lastmod = lastmod or {}
     generated = generated or build_date()
     modified = data_modified(lastmod)
-    out = {FOLDER + name: text
+    out: dict[str, str | bytes] = {FOLDER + name: text
                                    for name, text in downloads(archive, site_url, generated, modified).items()}
+    out[FOLDER + spreadsheet.FILE_NAME] = xlsx(archive, site_url, modified)
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
     out.update(redirects.redirect_pages(archive, site_url, offline))
     out[maps.LAND_FILE] = maps.land_svg(archive)  # the land under the map on /kommuner/

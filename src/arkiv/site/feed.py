@@ -13,6 +13,7 @@ from typing import TypedDict
 
 from arkiv import urls
 from arkiv.record import model as m
+from arkiv.record.marks import mark
 from arkiv.site.lastmod import docs_lastmod, page_files, page_lastmod
 from arkiv.templating import env
 from arkiv.text import first_sentence
@@ -44,7 +45,9 @@ def atom(archive: m.Archive, site_url: str, site_name: str, lastmod: dict[str, s
     entries: list[FeedEntry] = []
     for c in archive.cycles:
         url = urls.year(c.year)
-        published = c.ceremony.date if c.ceremony and c.ceremony.date and len(c.ceremony.date) == 10 else None
+        # The prize-giving's date, when known to the day and unmarked (arkiv.record.marks): Atom states it as fact.
+        date = c.ceremony.date if c.ceremony and not mark(c, "datum").marked else None
+        published = date if date and len(date) == 10 else None
         entries.append({
             "id": site_url + url, "url": site_url + url, "title": f"{c.award_name} {c.year}: {c.winner.name}",
             "updated": _stamp(page_lastmod(archive, lastmod, url) or generated),

@@ -7,6 +7,7 @@ from arkiv.record import stats
 from arkiv.site import charts
 
 COUNTY_TEXT_ROOM = 175  # "11 gånger, varav 5 vinster" follows each county's bar
+FIELD_TEXT_ROOM = 220  # a round's bar is followed by its label and size: "första omgången: 5–10, 1 känd"
 ORG_TEXT_ROOM = 170  # the organisations' bars are followed by their years
 
 
@@ -28,7 +29,8 @@ def statistik(archive: m.Archive) -> dict:
         winners=winners,
         first_time=stats.won_first_time(winners),
         fields=fields,
-        field_chart=charts.bar_chart([(f, [(r.size, r.stage, 0) for r in f.rounds]) for f in fields]),
+        field_chart=charts.bar_chart([(f, [(r.value, r.stage, r.named if r.short else 0) for r in f.rounds])
+                                      for f in fields], room=FIELD_TEXT_ROOM),
         no_rounds=stats.cycles_without_rounds(fields),
         partly_named=stats.cycles_partly_named(fields),
         juries=juries,

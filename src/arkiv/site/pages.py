@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from arkiv import urls
-from arkiv.record import chronology, knowledge, stats
+from arkiv.publisher import NOBODY, Publisher
+from arkiv.record import chronology, knowledge, marks, stats
 from arkiv.record import model as m
 from arkiv.record import people as pp
 from arkiv.record.glance import glance
@@ -31,6 +32,7 @@ class Site:
     branch: str = "main"
     lastmod: dict | None = None  # data file (relative to the project) -> ISO date it last changed
     offline: bool = False  # opened from the file system (`dev.py build --offline`): links name each page's file
+    publisher: Publisher = NOBODY  # mkdocs.yml's extra.publisher (arkiv.publisher); empty until filled in
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
                    statement_anchors=pp.statement_anchors(cycle),
                    representative_anchors=pp.representative_anchors(cycle),
                    presenter_anchor=pp.PRESENTER_ANCHOR,
+                   timeline_facts=[marks.timeline_fact(cycle, t) for t in cycle.timeline],
                    edition=archive.edition_of(cycle.year), unknowns=knowledge.unknowns(cycle),
                    glance=glance(archive, cycle), gaps_anchor=knowledge.GAPS_ANCHOR,
                    structured_data=sd.script_json(sd.prize_giving(archive, cycle, site.url)),
@@ -149,6 +152,7 @@ def about_renaming(archive: m.Archive, fact: m.Fact) -> bool:
 def render_data(archive: m.Archive, site: Site = Site()) -> str:
     rows = {name: len(r) for name, r in export.csv_rows(archive, site.url).items()}
     return _render("data.md.j2", _file(urls.DATA), archive, site, files=list(export.CSV_FILES.items()), rows=rows,
+                   xlsx=export.XLSX_DOWNLOAD,
                    columns=export.csv_columns(archive), json_fields=export.json_fields(),
                    licence_url=export.LICENCE_URL,
                    list_sep=export.LIST_SEP, feed_name=feed.FEED_NAME, first=archive.cycles[-1].year,

@@ -1,7 +1,8 @@
 """Strukturerade data (JSON-LD, schema.org) för sökmotorer: öppna data som Dataset, varje år som en prisutdelning.
 
-Built from the model and never claiming more than the data holds: a ceremony date the archive only infers (marked
-uncertain on the page) is left out, as is a place the data does not give; nothing is said about an event's status.
+Built from the model and never claiming more than the data holds: a ceremony date or place that carries a mark
+(arkiv.record.marks: inferred, or one the sources disagree on) is left out, as is a place the data does not give;
+nothing is said about an event's status.
 The year page's values come from arkiv.record.glance, the same values as its summary. The text is JSON ready to stand
 inside <script type="application/ld+json">: <, > and & are written as \\u escapes, so no text from the data can end
 the script or open a comment (`script_json`). Pages carry it in their front matter (structured_data), and
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 CONTEXT = "https://schema.org"
 COUNTRY = "Sverige"  # every municipality in the register is Swedish (data/kommuner.csv, SCB)
-FORMATS = {".json": "application/json", ".csv": "text/csv"}
+FORMATS = {".json": "application/json", ".csv": "text/csv",
+           ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 JSON_DOWNLOAD = ("arkiv.json", "Hela arkivet i en fil: varje utmärkelseår med alla uppgifter och källor.")
 
 # Characters that must not appear as themselves inside a <script> element, and the JSON escapes that mean the same.
@@ -48,7 +50,7 @@ def dataset(archive: Archive, site_url: str, modified: str | None = None) -> dic
     names = [n.name for n in archive.names]
     current, former = names[-1], names[:-1]
     also = f" (som hette {' och '.join(former)} till namnbytet {archive.names[-1].first})" if former else ""
-    downloads = [JSON_DOWNLOAD, *export.CSV_FILES.items()]
+    downloads = [JSON_DOWNLOAD, *export.CSV_FILES.items(), export.XLSX_DOWNLOAD]
     out: dict = {
         "@context": CONTEXT,
         "@type": "Dataset",
@@ -92,9 +94,9 @@ def prize_giving(archive: Archive, cycle: Cycle, site_url: str) -> dict:
     award = f"{g.award_name} {g.year}"
     out: dict = {"@context": CONTEXT, "@type": "Event", "name": f"Prisutdelningen av {award}",
                  "url": site_url + urls.year(g.year)}
-    if g.date and not g.date_uncertain:
+    if g.date and not g.mark("datum").marked:
         out["startDate"] = g.date
-    if g.place:
+    if g.place and not g.mark("plats").marked:
         place: dict = {"@type": "Place", "name": g.venue or g.city}
         if g.city:
             place["address"] = {"@type": "PostalAddress", "addressLocality": g.city}

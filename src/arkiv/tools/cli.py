@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from arkiv import publisher
 from arkiv.errors import DataErrors
 from arkiv.templating import env
 from arkiv.text import every_years
@@ -52,16 +53,21 @@ def check(data_dir: Path, fmt: str = "terminal", summary: Path | None = None) ->
         return _fail(f"Kunde inte läsa {exc.filename or data_dir}: {exc.strerror or exc}.", fmt)
     n, k, s = len(archive.cycles), len(archive.kommuner), len(archive.sources)
     print(f"Datan är i ordning: {n} utmärkelseår, {k} kommuner och {s} källor.")
-    _summary(summary, [], "", f"{n} utmärkelseår, {k} kommuner och {s} källor.")
+    # What the organisers still have to fill in outside data/ (the publisher in mkdocs.yml): listed, never a failure.
+    todos = publisher.todos(data_dir)
+    for todo in todos:
+        print(github.command("notice", todo, title="arkiv check") if fmt == "github" else todo)
+    _summary(summary, [], "", f"{n} utmärkelseår, {k} kommuner och {s} källor.", todos)
     return 0
 
 
 # Add the check's result to a Markdown summary file (the pull request's), when one is given.
-def _summary(path: Path | None, errors: list, unread: str, ok: str) -> None:
+def _summary(path: Path | None, errors: list, unread: str, ok: str, todos: list[str] | tuple[str, ...] = ()) -> None:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as f:
-            f.write(env().get_template("check_summary.md.j2").render(errors=errors, unread=unread, ok=ok))
+            f.write(env().get_template("check_summary.md.j2").render(errors=errors, unread=unread, ok=ok,
+                                                                             todos=todos))
 
 
 # Load an archive, or the report of why it does not load: (archive, "") or (None, report).
