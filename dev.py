@@ -135,12 +135,15 @@ def main(argv: list[str]) -> int:
         ensure_system_packages()
         if any(a.startswith("--growth") for a in rest):  # only the grown archives, shared out over two cores
             return run(tool("pytest"), "-q", "-n", "2", "--dist", "load", GROWTH_TESTS, *rest, check=False)
-        # Lint and types first (seconds), then every tier on two workers; each file stays on one worker, so a
-        # file's shared build or browser is made once.
+        # Lint and types first (seconds), then every tier on two workers. Each file stays on one worker, so its
+        # browser or own build is made once (the archives every file reads are built once per run: tests/conftest.py);
+        # the files go out longest first as the last run measured them (tests/durations.json, which xdist is told
+        # not to reorder), and the ten slowest tests are printed.
         lint = run(tool("ruff"), "check", ".", check=False)
         types = run(tool("mypy"), check=False)
         workflows = run(tool("zizmor"), "--offline", ".github/workflows/", check=False)  # a finding fails like lint
-        tests = run(tool("pytest"), *(rest or ["-q", "-n", "2", "--dist", "loadfile"]), check=False)
+        tests = run(tool("pytest"), *(rest or ["-q", "-n", "2", "--dist", "loadfile", "--no-loadscope-reorder",
+                                               "--durations=10"]), check=False)
         return lint or types or workflows or tests
     if what == "bench":
         ensure_env(extra_test=True)

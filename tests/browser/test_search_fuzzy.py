@@ -216,8 +216,8 @@ def test_the_notice_is_read_out_and_cleared(browser, site_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_open_search_with_its_notice_meets_wcag_in_both_colour_schemes(browser, site_url, scheme):
-    # The pass over every page (test_pages.py) never opens the search; here it is open, with results and the notice.
-    from test_pages import WCAG_TAGS, axe_source
+    # The pass over every page (page_audit.py) never opens the search; here it is open, with results and the notice.
+    from page_audit import WCAG_TAGS, axe_source
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     try:
         page = context.new_page()
