@@ -19,6 +19,16 @@ ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
+# dev.py as a module: the project's one entry point, whose build check (missing_pages) the suite's builds pass too.
+def dev_module():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("dev_command", ROOT / "dev.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 # Run `mkdocs build --strict` on a project folder into site_dir; returns the finished process.
 def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
@@ -140,6 +150,7 @@ def built_site(tmp_path_factory) -> Path:
         result = mkdocs_build(project, folder / "site")
         assert result.returncode == 0, result.stdout + result.stderr
         assert "WARNING" not in result.stderr, result.stderr
+        assert not dev_module().missing_pages(folder / "site", DATA), "the build has no pages from the hook"
     return made_once(tmp_path_factory, "built", make) / "site"
 
 
@@ -247,5 +258,6 @@ def small_site(tmp_path_factory):
         result = mkdocs_build(project, base / "site")
         assert result.returncode == 0, result.stdout + result.stderr
         assert "WARNING" not in result.stderr, result.stderr
+        assert not dev_module().missing_pages(base / "site", data), "the build has no pages from the hook"
     base = made_once(tmp_path_factory, "small", make)
     return base / "site", load_archive(base / "project" / "data")
