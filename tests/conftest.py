@@ -13,20 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from real_data import CODE, copy_parts
+from real_data import CODE, copy_parts, dev_module
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-
-
-# dev.py as a module: the project's one entry point, whose build check (missing_pages) the suite's builds pass too.
-def dev_module():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("dev_command", ROOT / "dev.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # Run `mkdocs build --strict` on a project folder into site_dir; returns the finished process.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, dev_module
+from real_data import ROOT, dev_module
 
 
 def test_a_real_build_has_every_page_the_check_wants(built_site):
