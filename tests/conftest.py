@@ -60,6 +60,8 @@ def pytest_sessionfinish(session):
     config = session.config
     if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None) or not _spent:
         return
+    if config.getoption("growth") or config.getoption("growth_seed"):
+        return  # the growth tier's many archives are not what test_growth.py costs in `dev.py test`
     before = json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.exists() else {}
     after = {f: s for f, s in before.items() if (ROOT / f).exists()}  # a removed file goes
     for file, spent in _spent.items():
