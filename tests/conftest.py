@@ -3,6 +3,7 @@ archive (tests/fixtures/archive/, see tests/archive_fixture.py) loaded, copied, 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from real_data import CODE, copy_parts
+from real_data import CODE, copy_parts, dev_module
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -32,17 +33,60 @@ def pytest_addoption(parser):
                      help="prova det odlade arkivet med fröet (kan upprepas)")
 
 
-# The files that take longest (each around one costly fixture: the whole-site audit, the search batches) go first, so
-# the two workers of `dev.py test` (a file each, in collection order) end together instead of one waiting on the last.
-LONGEST_FIRST = ("tests/browser/test_pages.py", "tests/browser/test_search_fuzzy.py",
-                 "tests/browser/test_search_ranking.py")
+# --- How `dev.py test` shares the suite between its two workers (--dist loadfile) -------------------------------------
+# Each file runs on one worker, so its costly fixture (a build, a browser pass) is made once per worker; the whole-site
+# pass is two files (tests/browser/page_audit.py). The files go out longest first, as the last whole run measured them
+# (tests/durations.json; dev.py tells xdist not to reorder them), so the two workers end together instead of one
+# waiting on the last long file.
+DURATIONS = ROOT / "tests" / "durations.json"
+_spent: dict[str, float] = {}  # file -> seconds this run (setup, call and teardown of its tests)
 
 
 def pytest_collection_modifyitems(items):
-    def rank(item) -> int:
-        path = str(item.fspath).replace("\\", "/")
-        return next((i for i, name in enumerate(LONGEST_FIRST) if path.endswith(name)), len(LONGEST_FIRST))
-    items.sort(key=rank)
+    measured = json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.exists() else {}
+    items.sort(key=lambda item: -measured.get(item.nodeid.split("::")[0], 0.0))  # stable: a file keeps its order
+
+
+# Each test's time, added to its file's (on the controller: the reports of both workers).
+def pytest_runtest_logreport(report):
+    file = report.nodeid.split("::")[0]
+    _spent[file] = _spent.get(file, 0.0) + report.duration
+
+
+# The files' times written back for the next run when one is new or moved by more than a third and five seconds
+# (times on a shared machine vary; a file of small moves would change with every run). Only by the controller of a run
+# on workers (`dev.py test`), whose times are the ones that order the files.
+def pytest_sessionfinish(session):
+    config = session.config
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None) or not _spent:
+        return
+    if config.getoption("growth") or config.getoption("growth_seed"):
+        return  # the growth tier's many archives are not what test_growth.py costs in `dev.py test`
+    before = json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.exists() else {}
+    after = {f: s for f, s in before.items() if (ROOT / f).exists()}  # a removed file goes
+    for file, spent in _spent.items():
+        known = after.get(file)
+        if known is None or abs(spent - known) > max(5.0, known / 3):
+            after[file] = round(spent, 1)
+    if after != before:
+        ordered = dict(sorted(after.items(), key=lambda kv: -kv[1]))
+        DURATIONS.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# A folder made once for the whole run by whichever worker asks first (make(folder) fills it); the other worker waits
+# for it and reads the same folder. Under xdist the workers' temporary folders share the run's folder.
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    from filelock import FileLock
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, made = root / name, root / f"{name}.made"
+    with FileLock(str(root / f"{name}.lock")):
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
 
 
 PROJECT_PARTS = (*CODE, "data")
@@ -89,14 +133,17 @@ def archive():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The project built; with ARKIV_TEST_DATA (tests/real_data.py), a copy of it with that data folder."""
+    """The project built, once per run; with ARKIV_TEST_DATA (tests/real_data.py), a copy of it with that data folder.
+    Read it, never edit it: every test of the run shares it."""
     from real_data import DATA, project_with
-    site = tmp_path_factory.mktemp("site")
-    project = ROOT if DATA == ROOT / "data" else project_with(DATA, tmp_path_factory.mktemp("grown") / "project")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+
+    def make(folder: Path) -> None:
+        project = ROOT if DATA == ROOT / "data" else project_with(DATA, folder / "project")
+        result = mkdocs_build(project, folder / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        assert not dev_module().missing_pages(folder / "site", DATA), "the build has no pages from the hook"
+    return made_once(tmp_path_factory, "built", make) / "site"
 
 
 # Read a workflow command line back the way the GitHub Actions runner does: (command, properties, message), unescaped.
@@ -188,21 +235,24 @@ SITE_PATCHES = {
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory):
-    """The test archive with SITE_PATCHES, built: (site folder, the archive as loaded)."""
+    """The test archive with SITE_PATCHES, built once per run: (site folder, the archive as loaded). The project is
+    beside the site (site/../project). Read them, never edit them: every test of the run shares them."""
     from archive_fixture import copy_archive
     from arkiv.reading.load import load_archive
-    base = tmp_path_factory.mktemp("small")
-    project = copy_project(base / "project")
-    shutil.rmtree(project / "data")
-    data = copy_archive(project / "data")
-    for name, edits in SITE_PATCHES.items():
-        text = (data / name).read_text(encoding="utf-8")
-        for old, new in edits:
-            assert text.count(old) == 1, (name, old)
-            text = text.replace(old, new)
-        (data / name).write_text(text, encoding="utf-8")
-    archive = load_archive(data)
-    result = mkdocs_build(project, base / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return base / "site", archive
+
+    def make(base: Path) -> None:
+        project = copy_project(base / "project")
+        shutil.rmtree(project / "data")
+        data = copy_archive(project / "data")
+        for name, edits in SITE_PATCHES.items():
+            text = (data / name).read_text(encoding="utf-8")
+            for old, new in edits:
+                assert text.count(old) == 1, (name, old)
+                text = text.replace(old, new)
+            (data / name).write_text(text, encoding="utf-8")
+        result = mkdocs_build(project, base / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        assert not dev_module().missing_pages(base / "site", data), "the build has no pages from the hook"
+    base = made_once(tmp_path_factory, "small", make)
+    return base / "site", load_archive(base / "project" / "data")

@@ -43,9 +43,11 @@ def as_json(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
-# Markup is escaped; plain-text templates (the files and checklists `arkiv new-cycle` writes) are not.
+# Markup is escaped; plain-text templates (the files and checklists `arkiv new-cycle` writes) are not, and neither are
+# the scripts (.js.j2), which HTML escaping would break: every value in a script goes through `|json`, a JavaScript
+# literal (tests/unit/test_js_templates.py checks each one).
 def _escapes(name: str | None) -> bool:
-    return not (name or "").endswith((".yaml.j2", ".txt.j2"))
+    return not (name or "").endswith((".yaml.j2", ".txt.j2", ".js.j2"))
 
 
 @lru_cache(maxsize=1)

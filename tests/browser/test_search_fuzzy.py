@@ -6,7 +6,10 @@ be one edit off (two from eight letters). The result list then says, in Swedish 
 another spelling. A query whose words all find something is never touched, so correctly spelt queries rank exactly as
 before (test_search_ranking.py); short words and numbers are never made approximate.
 
-Every expected page comes from the data: a municipality's own page, a person's own page.
+Every expected page comes from the data: a municipality's own page, a person's own page. The queries go in one tab
+straight to the site's search worker behind the site's search script (search_batch.py), which tries the approximate
+spelling and writes the notice; the notice itself, its colours and a few queries are checked in the search box
+(search_box.py), which must show what the worker answers.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from search_batch import ask_worker
 from search_box import ready_search, relative, run_query
 
 from arkiv.reading.load import load_archive
@@ -104,37 +108,36 @@ CORRECT += list(dict.fromkeys(n.lower() for p in ARCHIVE.people for n in (p.name
 # Short words and numbers are never made approximate: these stay as typed.
 EXACT = {"2019": "2019/", "vara": "kommuner/vara/", "jury": "om/"}
 NEVER_FUZZY = ["mroa", "kalx", "2091"]  # Mora, Kalix and 2019, each one edit off: too short, or a number
+# Each municipality with å, ä or ö, typed the way a foreign keyboard writes them -> its page.
+TRANSLITERATED = {typed_abroad(k.name): kommun_page(k.name)
+                  for k in ARCHIVE.kommuner if typed_abroad(k.name) != k.name.lower()}
 
-# Counts what the page sends the search worker: the theme's queries and any query tried again (type 2 in
-# mkdocs-material 9). Installed before the page's scripts, so the search script's own sends pass through it.
-COUNT_SENT = """() => { window.__sent = []; const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    if (message && message.type === 2) window.__sent.push(message.data);
-    return post.apply(this, arguments); }; }"""
 NOTE_TEXT = "() => document.querySelector('.arkiv-search-note')?.textContent.trim() ?? ''"
-
-
-def search(browser, site_url: str, queries) -> dict:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.add_init_script(f"({COUNT_SENT})()")
-    try:
-        page = context.new_page()
-        ready_search(page, site_url + "om/")
-        out = {}
-        for query in queries:
-            page.evaluate("() => { window.__sent = []; }")
-            found = run_query(page, query)
-            out[query] = {"meta": found["meta"], "pages": [relative(i["href"], site_url) for i in found["items"]],
-                          "items": found["items"], "note": page.evaluate(NOTE_TEXT),
-                          "sent": [s for s in page.evaluate("() => window.__sent") if s]}
-        return out
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")
 def results(browser, site_url):
-    return search(browser, site_url, [*TYPOS, *CORRECT, *EXACT, *NEVER_FUZZY])
+    return ask_worker(browser, site_url, [*TYPOS, *CORRECT, *EXACT, *NEVER_FUZZY, *TRANSLITERATED])
+
+
+# Typed into the box as well: approximate ones (one word, two words, a person), exact ones and one that finds nothing.
+IN_THE_BOX = ["upsala", "soedertaelje", "nakka kommun", "bo dalhbom", "uppsala", "2019", "mroa"]
+
+
+def test_the_box_shows_what_the_worker_answers(browser, site_url, results):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        ready_search(page, site_url + "om/")
+        for query in IN_THE_BOX:
+            found = run_query(page, query)
+            shown = [relative(i["href"], site_url) for i in found["items"]]
+            answered = results[query]["pages"]
+            assert shown == answered[:len(shown)] and len(shown) >= min(TOP, len(answered)), (query, shown, answered)
+            assert page.evaluate(NOTE_TEXT) == results[query]["note"], query
+            assert (found["meta"] == "Inga sökresultat") == (answered == []), (query, found["meta"])
+    finally:
+        context.close()
 
 
 def test_the_queries_are_misspelt_and_enough(results):
@@ -190,7 +193,7 @@ def test_short_words_and_years_are_not_made_fuzzy(results, query):
 @pytest.mark.parametrize("query", NEVER_FUZZY)
 def test_a_short_word_or_number_one_edit_off_finds_nothing(results, query):
     found = results[query]
-    assert found["meta"] == "Inga sökresultat" and found["note"] == "", (query, found["pages"][:3], found["note"])
+    assert found["pages"] == [] and found["note"] == "", (query, found["pages"][:3], found["note"])
     assert found["sent"] == [query], "a word that cannot be approximated is not searched again"
 
 
@@ -213,8 +216,8 @@ def test_the_notice_is_read_out_and_cleared(browser, site_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_open_search_with_its_notice_meets_wcag_in_both_colour_schemes(browser, site_url, scheme):
-    # The pass over every page (test_pages.py) never opens the search; here it is open, with results and the notice.
-    from test_pages import WCAG_TAGS, axe_source
+    # The pass over every page (page_audit.py) never opens the search; here it is open, with results and the notice.
+    from page_audit import WCAG_TAGS, axe_source
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     try:
         page = context.new_page()
@@ -232,11 +235,8 @@ def test_the_open_search_with_its_notice_meets_wcag_in_both_colour_schemes(brows
         context.close()
 
 
-def test_transliteration_of_every_name_with_a_a_o_finds_its_page_first(browser, site_url):
+def test_transliteration_of_every_name_with_a_a_o_finds_its_page_first(results):
     """Derived from the data: each municipality with å, ä or ö, typed the way a foreign keyboard writes them."""
-    queries = {typed_abroad(k.name): kommun_page(k.name)
-               for k in ARCHIVE.kommuner if typed_abroad(k.name) != k.name.lower()}
-    assert len(queries) >= 5
-    found = search(browser, site_url, queries)
-    wrong = {q: found[q]["pages"][:3] for q, page in queries.items() if found[q]["pages"][:1] != [page]}
+    assert len(TRANSLITERATED) >= 5
+    wrong = {q: results[q]["pages"][:3] for q, page in TRANSLITERATED.items() if results[q]["pages"][:1] != [page]}
     assert not wrong, wrong

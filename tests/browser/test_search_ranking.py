@@ -1,6 +1,9 @@
 """Search ranks the way a visitor expects, in Chromium on the built site.
 
-Every query is typed into the theme's search box as a visitor would (lower case, often without å, ä, ö). The rules:
+Every query is asked as a visitor types it (lower case, often without å, ä, ö), all of them in one tab straight to the
+site's search worker behind the site's search script (search_batch.py); a few are typed into the theme's search box
+too (search_box.py), for what only the box shows: the previews, their marks, the status line, and that the box lists
+what the worker answers. The rules:
 a municipality's name finds its page, then the years it won, then its other years; a person's name finds the person's
 page (once /personer/ exists), then the years; a year finds that year's page; a topic finds the page about it;
 overview pages (/kommuner/, /data/, the home page's list of winners) never outrank the page about the thing itself;
@@ -18,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from search_batch import ask_worker
 from search_box import search_all
 
 from arkiv.reading.load import load_archive
@@ -224,7 +228,30 @@ def test_the_record_behind_the_expectations():
 
 @pytest.fixture(scope="module")
 def results(browser, site_url):
-    return search_all(browser, site_url, ALL)
+    return ask_worker(browser, site_url, [*ALL, NOTHING])
+
+
+# Typed into the box: the previews below, a query that finds nothing, and a few of every kind for the agreement.
+PREVIEWS = {"varmdo": ("Värmdö kommun", "Värmdö kommun i Stockholms län"),
+            "lidingo": ("Lidingö stad", "Lidingö kommun i Stockholms län"),
+            "upplands vasby": ("Upplands Väsby kommun", "Upplands Väsby kommun i Stockholms län")}
+MARKS = {"ledartröjan": "ledartröjan", "westergren": "westergren", "bärbara datorer": "bärbara",
+         "falkenberg": "falkenberg"}
+NOTHING = "qzxqzx"
+IN_THE_BOX = [*PREVIEWS, *MARKS, NOTHING, "stockholm 2011", "blicka ut i världen", "2019", "peter eriksson",
+              "öppna data", "24-timmars-kommunen"]
+
+
+@pytest.fixture(scope="module")
+def box(browser, site_url):
+    return search_all(browser, site_url, IN_THE_BOX)
+
+
+def test_the_box_lists_what_the_worker_answers(box, results):
+    for query in IN_THE_BOX:
+        shown, answered = box[query]["pages"], results[query]["pages"]
+        assert shown == answered[:len(shown)], (query, shown, answered[:6])
+        assert len(shown) >= min(TOP, len(answered)), (query, shown, answered[:6])
 
 
 # Whether the result pages start with the expected groups, each group in any order inside it.
@@ -278,8 +305,8 @@ def test_overview_pages_never_outrank_the_page_itself(results, query):
     assert not above, f"{query!r}: {above} above {wanted!r} in {pages[:6]}"
 
 
-def test_nonsense_finds_nothing(browser, site_url):
-    found = search_all(browser, site_url, ["qzxqzx"])["qzxqzx"]
+def test_nonsense_finds_nothing(box):
+    found = box[NOTHING]
     assert found["meta"] == "Inga sökresultat" and found["pages"] == []
 
 
@@ -316,21 +343,20 @@ def people_pages(site: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", sorted(PEOPLE))
 def test_person_name_ranks_person_page_first_then_years(results, built_site, name):
-    """Runs in both states of the site: with /personer/<slug>/ pages the person's page must come first and the years
-    next; without them (today) the years the person appears in must come first."""
-    pages = results[name.lower()]["pages"]
+    """The person's page (from the data, and built with the name as its heading) first, then the years."""
     page = people_pages(built_site).get(name)
-    order = ([page] if page else []) + [PEOPLE[name]]
+    assert page and page == person_page(name), f"{name!r}: no built page titled with the name at {person_page(name)}"
+    pages = results[name.lower()]["pages"]
+    order = [page, PEOPLE[name]]
     assert starts_with(pages, order), f"{name!r}: {pages[:6]}, wanted {order}"
 
 
-def test_people_pages_are_checked_when_they_exist(built_site):
-    """Keeps the test above honest once /personer/ exists: it must then find a page for the people it searches."""
+def test_every_person_searched_has_a_page(built_site):
+    """Keeps the test above honest: each person it searches has a built page, so none is left out unnoticed."""
     found = people_pages(built_site)
-    if (built_site / "personer").is_dir():
-        assert set(found) & set(PEOPLE), f"/personer/ exists but no page is titled with a name from the data: {found}"
-    else:
-        assert found == {}
+    assert len(PEOPLE) > 10, "the data names people on the year pages"
+    missing = sorted(set(PEOPLE) - set(found))
+    assert not missing, f"people named on the year pages without a page of their own: {missing}"
 
 
 # --- previews -------------------------------------------------------------------------------------------------
@@ -353,34 +379,34 @@ def index_only_words(site: Path) -> set[str]:
     return extra - shown
 
 
-def test_previews_show_no_folded_or_index_only_words(results, built_site):
+def test_previews_show_no_folded_or_index_only_words(results, box, built_site):
+    """What the theme previews is each document's title and text, as the worker answers them for every query, and as
+    the box shows them for the queries typed there."""
     hidden = index_only_words(built_site)
     assert {"varmdo", "lidingo", "ostersunds"} <= hidden, "the index has folded forms to search by"
     leaks = {}
     for query, found in results.items():
         for item in found["items"]:
-            leaked = words(item["text"]) & hidden
+            shown = " ".join(" ".join(pair) for pair in item["texts"])
+            leaked = words(re.sub(r"</?mark>", "", shown)) & hidden  # the worker marks the match inside a word
             if leaked:
                 leaks[query] = sorted(leaked)
+    for query, found in box.items():
+        for item in found["items"]:
+            if leaked := words(item["text"]) & hidden:
+                leaks[f"{query} (box)"] = sorted(leaked)
+    assert sum(len(found["items"]) for found in results.values()) > len(results), "the answers have pages to preview"
     assert not leaks, leaks
 
 
-@pytest.mark.parametrize("query, title, shown", [
-    ("varmdo", "Värmdö kommun", "Värmdö kommun i Stockholms län"),
-    ("lidingo", "Lidingö stad", "Lidingö kommun i Stockholms län"),
-    ("upplands vasby", "Upplands Väsby kommun", "Upplands Väsby kommun i Stockholms län"),
-])
-def test_preview_of_a_folded_query_reads_like_the_page(results, query, title, shown):
-    first = results[query]["items"][0]
+@pytest.mark.parametrize("query", list(PREVIEWS))
+def test_preview_of_a_folded_query_reads_like_the_page(box, query):
+    title, shown = PREVIEWS[query]
+    first = box[query]["items"][0]
     assert first["title"] == title and shown in first["text"], first["text"]
 
 
-@pytest.mark.parametrize("query, mark", [
-    ("ledartröjan", "ledartröjan"),
-    ("westergren", "westergren"),
-    ("bärbara datorer", "bärbara"),
-    ("falkenberg", "falkenberg"),
-])
-def test_preview_marks_the_passage_that_matched(results, query, mark):
-    html = results[query]["items"][0]["html"].lower()
-    assert f"<mark>{mark}" in html, html[:600]
+@pytest.mark.parametrize("query", list(MARKS))
+def test_preview_marks_the_passage_that_matched(box, query):
+    html = box[query]["items"][0]["html"].lower()
+    assert f"<mark>{MARKS[query]}" in html, html[:600]

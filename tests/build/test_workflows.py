@@ -236,7 +236,7 @@ def test_pull_request_describes_its_changes_in_the_job_summary():
     assert names.index(changes["name"]) > names.index(step(job, "python3 dev.py check")["name"])
 
 
-def test_pull_request_uploads_the_built_site_and_says_how_to_open_it():
+def test_pull_request_uploads_the_built_site_and_says_how_to_open_it(tmp_path):
     (job,) = load("pr.yml")["jobs"].values()
     runs = [s.get("run", "") for s in steps(job)]
     upload = next(s for s in steps(job) if s.get("with", {}).get("name") == "forhandsvisning")
@@ -247,8 +247,9 @@ def test_pull_request_uploads_the_built_site_and_says_how_to_open_it():
     assert runs.index("python3 dev.py build") < runs.index("python3 dev.py build --offline") < steps(job).index(upload)
     note = next(s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "") and "index.html" in s["run"])
     assert note["env"]["PREVIEW_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
-    assert f"{upload['with']['name']}.zip" in note["run"]
-    assert f"sparas i {upload['with']['retention-days']} dagar" in note["run"]
+    text = preview_note(tmp_path)  # as the runner writes it: it names the artifact and how long it is kept
+    assert f"{upload['with']['name']}.zip" in text
+    assert f"sparas i {upload['with']['retention-days']} dagar" in text
 
 
 # The preview note as the runner writes it: the step's script run by bash, into a summary file.

@@ -30,8 +30,7 @@ def test_the_script_carries_the_list_as_json(archive):
     listed = json.loads(re.search(r"new Set\((\[.*?\])\)", script).group(1))
     assert listed == list(search.query_stop_words(archive_names(archive))[0])
     assert "&#" not in script and "&quot;" not in script, "JavaScript, not HTML-escaped text"
-    assert "var QUERY = 2, RESULT = 3;" in script and "message.type === QUERY" in script
-    assert "kept.length < words.length" in script
+    # What the script does with the list, in Chromium: tests/browser/test_search_script.py.
 
 
 @pytest.mark.parametrize("typed, read", [

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import yaml
+
 from arkiv.reading.yamlload import MAX_BYTES, load_yaml
 
 FILE = "data/test.yaml"
@@ -104,12 +108,19 @@ def test_billion_laughs_refused_quickly():
     assert "ankare och alias" in one_error(bomb).message
 
 
-def test_python_tags_refused_and_never_run():
-    for text in ("a: !!python/object/apply:os.system [echo]\n", "a: !!python/name:os.system\n",
-                 "a: !!python/object:builtins.dict {x: 1}\n", "a: !include other.yaml\n"):
+def test_python_tags_refused_and_never_run(tmp_path):
+    # The first payload makes a folder when run: PyYAML's unsafe loader does make one, ours must not.
+    def making(folder):
+        return f"a: !!python/object/apply:os.mkdir [{json.dumps(str(folder))}]\n"
+    yaml.unsafe_load(making(tmp_path / "proof"))
+    assert (tmp_path / "proof").is_dir(), "the payload leaves a trace when it runs"
+    for text in (making(tmp_path / "ran"), "a: !!python/object/apply:os.system [echo]\n",
+                 "a: !!python/name:os.system\n", "a: !!python/object:builtins.dict {x: 1}\n",
+                 "a: !include other.yaml\n"):
         err = one_error(text)
         assert "okänd YAML-tagg" in err.message, text
         assert err.path == ("a",)
+    assert not (tmp_path / "ran").exists(), "a refused tag never runs"
 
 
 def test_several_documents():

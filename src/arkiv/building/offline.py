@@ -10,18 +10,19 @@ here is written into the published build.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from arkiv import urls
-from arkiv.templating import env
 
 WORKER_SCRIPT = urls.FILE_WORKER  # loaded by overrides/main.html when there are no directory URLs
 INDEX_SCRIPT = "search/search_index.js"  # where mkdocs-material looks for the index on a file:// page
 
 
-# The script that lets the theme's search worker run in a frame of the page (templates/file_worker.js.j2).
+# The script that lets the theme's search worker run in a frame of the page (templates/file_worker.js: a file as it is,
+# nothing in it comes from the archive).
 def worker_script() -> str:
-    return env().get_template("file_worker.js.j2").render()
+    return (resources.files("arkiv") / "templates" / "file_worker.js").read_text(encoding="utf-8")
 
 
 # The finished search index as the script mkdocs-material loads from a file:// page: it sets the global __index.
