@@ -23,7 +23,7 @@ SCHEMES = ("light", "dark")
 WIDTHS = (360, 1280)
 HEIGHT = 800
 TABS = 3  # pages loaded and checked at the same time per colour scheme
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = {"": "start", "2023/": "2023", "kommuner/varmdo/": "kommuner-varmdo", "kommuner/": "kommuner",
                "statistik/": "statistik", "luckor/": "luckor",
                "personer/patrik-sundstrom/": "personer-patrik-sundstrom"}
