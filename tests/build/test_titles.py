@@ -65,7 +65,8 @@ def test_titles_and_descriptions_are_unique(heads):
 
 def test_examples(heads):
     assert heads["kommuner/varmdo/"][0] == f"Värmdö kommun – {SITE_NAME}"
-    assert heads["2023/"][0] == f"Sveriges DigitaliseringsKommun 2023 – {SITE_NAME}"
+    assert heads["2023/"][0] == "Sveriges DigitaliseringsKommun 2023 – arkivet"
+    assert heads["2013/"][0] == f"Sveriges IT-kommun 2013 – {SITE_NAME}"
     assert heads["2009/"][1].startswith("Vinnare 2009: Falkenbergs kommun. Falkenberg växer")
     # The record: Falkenberg won 2009 and was a finalist 2017 (a later year would join the sentence; the sentence
     # itself is proven on the test archive in test_small_archive.py).
