@@ -42,7 +42,9 @@ NAV = """() => {
   const links = sel => [...document.querySelectorAll(sel)].filter(a => a.checkVisibility())
     .map(a => ({href: a.href, rel: a.rel, text: a.textContent.replace(/\\s+/g, ' ').trim(),
                 cls: a.className}));
-  return {page: links('nav.arkiv-prevnext a'), footer: links('.md-footer__inner a')};
+  return {page: links('nav.arkiv-prevnext a'), footer: links('.md-footer__inner a'),
+          head: [...document.querySelectorAll('head link[rel=prev], head link[rel=next]')]
+            .map(l => ({href: l.href, cls: l.rel}))};
 }"""
 
 
@@ -107,8 +109,8 @@ def test_the_year_navigation_goes_one_way_on_every_year_page(phone):
         for (_, path, text), (_, _, arrow) in zip(got, want, strict=True):
             assert text.startswith(arrow) if arrow == "←" else text.endswith(arrow), (c.year, text)
             assert path.rstrip("/") in text, (c.year, text)
-        # The theme's footer, where it shows at all, agrees and stays among the years.
-        for link in nav["footer"]:
+        # The theme's footer, where it shows at all, and the <head>'s links agree and stay among the years.
+        for link in nav["footer"] + nav["head"]:
             path = urlsplit(urljoin(here, link["href"])).path.lstrip("/")
             assert path in years, (c.year, link)
             expected = older if "prev" in link["cls"] else newer
