@@ -65,9 +65,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return search.space_cells(html)
 
 
-# Note each page's title and front matter search_keys for the search index (arkiv.site.search_keys).
+# Note each page's title and front matter search_keys for the search index (arkiv.site.search_keys). A year page's one
+# pair of links goes through time in the page itself (older ←, newer →): the menu's order (newest first) gives it no
+# second pair, neither in the theme's footer nor in the <head>.
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     _session.rendered(page.url, page.title, page.meta.get("search_keys"))
+    if page.meta.get("arkiv_kind") == "cycle":
+        page.previous_page = page.next_page = None
     return context
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from arkiv.site.search import BOOSTS, ENTRANTS, FOLDED, NAMES, PEOPLE, STOP_WORDS, WINNER, index_budget
+from arkiv.site.search import BOOSTS, ENTRANTS, FOLDED, NAMES, PARTS, PEOPLE, STOP_WORDS, WINNER, index_budget
 
 pytestmark = pytest.mark.build
 
@@ -54,9 +54,10 @@ def test_year_pages_hold_winner_entrants_and_motivation(docs, archive):
     entrants = docs["2023/#omgang-2"][ENTRANTS].split()
     assert "mora" in entrants and "nacka" in entrants and "varmdo" not in entrants and "kommun" not in entrants
     assert docs["2019/"][NAMES] == "it kommun" and docs["2009/"][NAMES] == "digitaliseringskommun"
-    for c in archive.cycles:
-        assert f"{c.year}/#motivering" not in docs
-        assert c.motivation[0][:60] in docs[f"{c.year}/"]["text"], c.year
+    for c in archive.cycles:  # the motivation is a section of its own; the page names it among its parts
+        assert docs[f"{c.year}/#motivering"]["title"] == "Juryns motivering"
+        assert c.motivation[0][:60] in docs[f"{c.year}/#motivering"]["text"], c.year
+        assert docs[f"{c.year}/"][PARTS].split() == (["motivering", "jury"] if c.jury else ["motivering"])
 
 
 def test_each_juror_has_a_document_at_their_anchor(docs, archive, built_site):

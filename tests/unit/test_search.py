@@ -1,5 +1,6 @@
 """What the hook puts in the search index (arkiv.site.search): folded forms, key fields, a document per juror, the
-jury's motivation in its page's document; and what it leaves alone: every title and text a visitor sees in a preview."""
+jury's motivation as a section of its own, a year page's parts, the award's former names; and what it leaves alone:
+every title and text a visitor sees in a preview."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from arkiv.site.search import (
     BOOSTS,
     ENTRANTS,
     FOLDED,
+    FORMER,
     NAMES,
+    PARTS,
     PEOPLE,
     WINNER,
     Keys,
@@ -152,15 +155,22 @@ def test_a_juror_the_list_does_not_name_where_expected_gets_no_document():
     assert [d["location"] for d in out["docs"]] == ["2017/#jury", "2017/#jury-asa-zetterberg", "2017/#jury-bo-dahlbom"]
 
 
-def test_the_motivation_joins_its_pages_document():
+def test_the_motivation_is_a_section_of_its_own_and_the_page_names_its_parts():
     page = {"location": "2009/", "title": "Sveriges IT-kommun 2009", "text": "<p>Vinnare: Falkenbergs kommun</p>"}
     motivation = {"location": "2009/#motivering", "title": "Juryns motivering", "text": "<p>”Falkenberg växer”</p>"}
-    jury = {"location": "2009/#jury", "title": "Jury", "text": "<p>Okänd.</p>"}
-    out = rewrite(page, motivation, jury, keys={"2009/#motivering": Keys(join_page=True)})
+    out = rewrite(page, motivation, keys={"2009/": Keys(parts=("motivering", "jury"))})
     docs = by_location(out)
-    assert list(docs) == ["2009/", "2009/#jury"]
-    assert docs["2009/"]["text"] == "<p>Vinnare: Falkenbergs kommun</p> <p>”Falkenberg växer”</p>"
-    assert docs["2009/"][FOLDED] == "vaxer"
+    assert list(docs) == ["2009/", "2009/#motivering"]
+    assert docs["2009/"][PARTS] == "motivering jury" and PARTS not in docs["2009/#motivering"]
+    assert docs["2009/#motivering"][FOLDED] == "vaxer"
+    assert out["config"]["fields"][PARTS]["boost"] == 1.0  # like the text: "jury" alone finds the page on the jury
+
+
+def test_former_names_weigh_more_than_a_title():
+    about = {"location": "om/", "title": "Om utmärkelsen", "text": ""}
+    out = rewrite(about, keys={"om/": Keys(former=("Sveriges IT-kommun",))})
+    assert out["docs"][0][FORMER] == "sveriges it kommun"
+    assert out["config"]["fields"][FORMER]["boost"] > out["config"]["fields"]["title"]["boost"]
 
 
 def test_section_people_hold_whole_names():

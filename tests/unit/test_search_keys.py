@@ -67,8 +67,11 @@ def test_joint_entrant_names_itself_and_each_municipality(keys):
     assert "Värmdö kommun" not in keys["2023/#omgang-2"].entrants, "the winner is on the year's page"
 
 
-def test_every_motivation_joins_its_year_page(archive, keys):
-    assert all(keys[f"{c.year}/#motivering"] == Keys(join_page=True) for c in archive.cycles)
+def test_every_year_page_names_its_parts_and_the_about_page_the_former_names(archive, keys):
+    for c in archive.cycles:
+        assert f"{c.year}/#motivering" not in keys, "the motivation is a section of its own"
+        assert keys[f"{c.year}/"].parts == (("motivering", "jury") if c.jury else ("motivering",))
+    assert keys["om/"].former == tuple(n.name for n in archive.names[:-1])
 
 
 def test_jurors_are_split_out_at_their_anchors(archive, keys):
@@ -85,7 +88,7 @@ def test_presenter_receivers_and_quoted_people(keys):
 
 def test_pages_name_their_topics_in_front_matter_and_people_pages_by_title(keys):
     assert keys[""] == Keys(topics=("vinnare",))
-    assert keys["om/#processen"] == Keys(topics=("jury juryn",)) and keys["om/"] == Keys(topics=("syfte",))
+    assert keys["om/#processen"] == Keys(topics=("jury juryn",)) and keys["om/"].topics == ("syfte",)
     assert keys["personer/asa-zetterberg/"] == Keys(names=("Åsa Zetterberg",))
     assert "personer/" not in keys, "the list of people is not a person"
 

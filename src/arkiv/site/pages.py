@@ -12,7 +12,7 @@ from arkiv.record import chronology, knowledge, marks, stats
 from arkiv.record import model as m
 from arkiv.record import people as pp
 from arkiv.record.glance import glance
-from arkiv.site import export, feed, figures, maps
+from arkiv.site import export, feed, figures, maps, once
 from arkiv.site import structured_data as sd
 from arkiv.site.corrections import correction_url
 from arkiv.site.descriptions import kommun_description
@@ -98,6 +98,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
                    timeline_facts=[marks.timeline_fact(cycle, t) for t in cycle.timeline],
                    edition=archive.edition_of(cycle.year), unknowns=knowledge.unknowns(cycle),
                    glance=glance(archive, cycle), gaps_anchor=knowledge.GAPS_ANCHOR,
+                   once=once, plan=once.call_plan(cycle),
                    structured_data=sd.script_json(sd.prize_giving(archive, cycle, site.url)),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
@@ -135,6 +136,7 @@ def render_about(archive: m.Archive, site: Site = Site()) -> str:
     sources, number = numbered_sources(archive, ids)
     renaming = [h for h in archive.history if about_renaming(archive, h)]
     return _render("about.md.j2", _file(urls.ABOUT), archive, site, process_cycle=process, sources=sources,
+                   process_plan=once.call_plan(process) if process else None,
                    number=number, publications=publications,
                    history=[h for h in archive.history if h not in renaming], renaming=renaming)
 

@@ -11,11 +11,15 @@ indexet; en träfflista visar bara titel och text, aldrig dem:
 - winner:   på ett års sida: vinnaren
 - entrants: på en omgångs avsnitt: dess nominerade eller finalister utom vinnaren
 - people:   personerna ett avsnitt nämner
+- former:   på sidan om utmärkelsen (/om/): utmärkelsens tidigare namn, med dubbla titelns vikt, så att ”it-kommun”
+            hittar namnbytet före åren som bar det gamla namnet
+- parts:    på ett års sida: avsnitten sidan har (motivering, och jury när juryn är känd), med textens vikt, så att
+            ”jury 2011” hittar årets sida med båda orden och utan ”Saknas: jury”
 
 Varje jurymedlem blir dessutom ett eget dokument vid sitt ankare på årets sida, med namnet i titeln, så att ett namn i
-två ord hittar personen och inte en jury där två andra delar var sitt av orden; juryns motivering blir en del av årets
-sidas dokument, för det är den sidan handlar om. Ett namn står i det dokument som visar det, så att träfflistan visar
-stycket som träffade.
+två ord hittar personen och inte en jury där två andra delar var sitt av orden; juryns motivering är ett eget avsnitt
+(”Juryns motivering”), så att ”motivering” hittar årens motiveringar. Ett namn står i det dokument som visar det, så
+att träfflistan visar stycket som träffade.
 
 Vikterna ger ordningen: sidan om saken (titeln), sedan året den vann, sedan andra år, sedan sidor som bara nämner den.
 Ett namn i två ord där hela namnet står väger mer än ett av orden på en sida om något annat (Upplands Väsby 2011 före
@@ -35,13 +39,18 @@ from arkiv.templating import env
 from arkiv.text import fold
 
 FOLDED, NAMES, WINNER, ENTRANTS, PEOPLE = "folded", "names", "winner", "entrants", "people"
+PARTS, FORMER = "parts", "former"
 TITLE = 1000.0  # the theme's own title weight
 THEME_FIELDS = {"title": {"boost": TITLE}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
 # A page's names weigh like its title, and so do people and entrants, which are found in sections (2/5 of a page).
 # A year's winner, on the year's page, weighs less than the municipality's own page and more than its other years'
 # sections; two words of a name on a year (winner or entrant) outrank one of them on the page of a namesake
 # ("upplands vasby": 2011 before Upplands-Bro's page; "upplands-bro": 2021 before Upplands Väsby's).
-BOOSTS = {FOLDED: 1.0, NAMES: TITLE, WINNER: 0.6 * TITLE, ENTRANTS: TITLE, PEOPLE: TITLE}
+# A page's parts (its sections' names) weigh like its text: enough that "jury 2011" matches both words on 2011's page,
+# too little for "jury" alone to find every year before the page about the jury.
+# The award's former names weigh more on the page that tells of the renaming than on the years that bore them.
+BOOSTS = {FOLDED: 1.0, NAMES: TITLE, WINNER: 0.6 * TITLE, ENTRANTS: TITLE, PEOPLE: TITLE, PARTS: 1.0,
+          FORMER: 2 * TITLE}
 
 # lunr's Swedish stop words (lunr-languages lunr.sv.js, as bundled with mkdocs-material): the index drops them.
 STOP_WORDS = frozenset("""alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din
@@ -74,10 +83,10 @@ class Keys:
     winner: tuple[str, ...] = ()
     entrants: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # the page's sections, by name ("motivering", "jury")
+    former: tuple[str, ...] = ()  # names the award no longer has, on the page that tells of the renaming
     # A list section: (anchor, person) for each <li> in order; each item becomes its own document at its anchor.
     items: tuple[tuple[str, str], ...] = ()
-    # The section's text joins its page's document (the jury's motivation on a year page).
-    join_page: bool = False
 
 
 # The words the index needs to find these names: lower case, with forms without å, ä, ö, less `common` words and the
@@ -125,7 +134,8 @@ def _fields(doc: dict, keys: Keys, named: bool = False) -> dict[str, str]:
     own = (title,) if named or "#" not in doc["location"] else ()
     names = f"{key_words((*own, *keys.names), leave_out=said)} {key_words(keys.topics)}".split()
     fields = {NAMES: " ".join(dict.fromkeys(names)), WINNER: key_words(keys.winner, GENERIC, said),
-              ENTRANTS: key_words(keys.entrants, GENERIC, said), PEOPLE: key_words(keys.people, leave_out=said)}
+              ENTRANTS: key_words(keys.entrants, GENERIC, said), PEOPLE: key_words(keys.people, leave_out=said),
+              PARTS: key_words(keys.parts), FORMER: key_words(keys.former)}
     return {field: value for field, value in fields.items() if value}
 
 
@@ -152,15 +162,9 @@ def rewrite_index(index_json: str, keys: dict[str, Keys] | None = None) -> str:
     fields = index["config"].setdefault("fields", dict(THEME_FIELDS))
     fields.update({name: {"boost": boost} for name, boost in BOOSTS.items()})
     docs: list[dict] = []
-    pages: dict[str, dict] = {}
     for doc in index["docs"]:
         own = keys.get(urls.address(doc["location"]), Keys())
-        page = doc["location"].split("#", 1)[0]
-        if own.join_page and page in pages:
-            pages[page]["text"] = f"{pages[page]['text']} {doc.get('text', '')}".strip()
-            continue
         doc.update(_fields(doc, own))
-        pages.setdefault(page, doc)
         docs.append(doc)
         docs.extend(_item_docs(doc, own.items))
     for doc in docs:

@@ -1,5 +1,6 @@
-"""Vad varje sida handlar om, för sökindexet (arkiv.site.search): kommunens namn på kommunens sida; vinnaren och juryns
-motivering på årets sida, övriga deltagare på varje omgångs avsnitt; personerna i årets jury, prisutdelning och citat;
+"""Vad varje sida handlar om, för sökindexet (arkiv.site.search): kommunens namn på kommunens sida; vinnaren och
+avsnitten (motivering, jury) på årets sida, övriga deltagare på varje omgångs avsnitt; personerna i årets jury,
+prisutdelning och citat; utmärkelsens tidigare namn på sidan om utmärkelsen (/om/, där namnbytet står);
 ämnesord som en sida anger själv i sitt front matter (search_keys); och namnet på en persons sida under personer/.
 
 Avsnittens adresser (#motivering, #omgang-1 …, #jury, #prisutdelning, #citat) och jurymedlemmarnas ankare är desamma
@@ -7,6 +8,8 @@ som i templates/cycle.md.j2.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from arkiv import urls
 from arkiv.record import model as m
@@ -29,12 +32,13 @@ def entrant_names(e: m.Entrant) -> tuple[str, ...]:
     return tuple(dict.fromkeys([e.name, *(n for k in e.kommuner for n in kommun_names(k))]))
 
 
-# The keys of one year's page (every name the award has had: "it-kommun 2019" finds 2019) and of its sections: each
-# round names its entrants other than the winner; the jury, the ceremony, the statements and the quotes their people.
+# The keys of one year's page (every name the award has had: "it-kommun 2019" finds 2019; its parts: "jury 2011"
+# finds 2011 with both words) and of its sections: the motivation is a section of its own; each round names its
+# entrants other than the winner; the jury, the ceremony, the statements and the quotes their people.
 def cycle_keys(c: m.Cycle, award_names: tuple[str, ...] = ()) -> dict[str, Keys]:
     url = urls.year(c.year)
-    out = {url: Keys(names=award_names, winner=entrant_names(c.winner)),
-           f"{url}#{S.motivation}": Keys(join_page=True)}
+    parts = ("motivering", "jury") if c.jury else ("motivering",)
+    out = {url: Keys(names=award_names, winner=entrant_names(c.winner), parts=parts)}
     for i, rnd in enumerate(c.rounds, 1):
         names = [n for e in rnd.entrants if not e.codes <= c.winner.codes for n in entrant_names(e)]
         if names:
@@ -69,6 +73,9 @@ def site_keys(archive: m.Archive, pages: dict[str, tuple[str, object]]) -> dict[
             out.update(front_matter_keys(url, words))
         elif url.startswith(urls.PERSONER) and url.count("/") == 2:
             out[url] = Keys(names=(title,))
+    if len(archive.names) > 1:  # the page about the award tells of the renaming
+        former = tuple(n.name for n in archive.names[:-1])
+        out[urls.ABOUT] = dataclasses.replace(out.get(urls.ABOUT, Keys()), former=former)
     for k in archive.kommuner:
         out[urls.kommun(k.slug)] = Keys(names=kommun_names(k))
     for c in archive.cycles:
