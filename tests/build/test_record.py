@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from arkiv.record.marks import timeline_mark
-from arkiv.text import ORDINALS, date_bounds, format_span
+from arkiv.text import ORDINALS, date_bounds
 
 pytestmark = pytest.mark.build
 
@@ -113,8 +113,10 @@ def test_world_events_and_the_next_fair(built_site, archive):
     assert f"Om utmärkelsen {next_year} har arkivet inga uppgifter ännu." in home
     assert "var planerad till" not in home and "säger källorna ingenting" not in home
     fair = archive.next_fair
+    gaps = words(article(built_site, "luckor"))
+    if fair and fair.year == next_year:  # the fair's plan is told once, on /luckor/, with its sources
+        assert f"{fair.name} {next_year} var planerad till" in gaps
     if fair and fair.year == next_year and fair.held:
-        gaps = words(article(built_site, "luckor"))
         assert words(fair.held.text) in gaps
         assert f"Om {archive.names[-1].name} {next_year} säger källorna ingenting" in gaps
 

@@ -69,7 +69,9 @@ def test_the_home_says_the_next_year_is_not_known_yet(small_site):
     assert f"Om utmärkelsen {NEXT} har arkivet inga uppgifter ännu." in home
     assert "var planerad till" not in home and "säger källorna ingenting" not in home
     assert f'id="ar-{NEXT}"' in read(site, ".") and f'href="{NEXT}/"' not in read(site, ".")
-    assert f"Om {NEW} {NEXT} säger källorna ingenting" in article(site, "luckor")
+    gaps = article(site, "luckor")
+    assert f"Om {NEW} {NEXT} säger källorna ingenting" in gaps and "var planerad till" in gaps
+    assert f'id="ar-{NEXT}"' in read(site, "luckor")  # the gaps table's row for the next year links here
     for year, winner in WINNERS.items():
         assert f'href="{year}/"' in read(site, ".") and winner in home
 
