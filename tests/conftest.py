@@ -7,23 +7,13 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from real_data import CODE, copy_parts, dev_module
+from real_data import copy_project, dev_module, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
-MKDOCS = Path(sys.executable).parent / "mkdocs"
-
-
-# Run `mkdocs build --strict` on a project folder into site_dir; returns the finished process.
-def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
-    return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-                          capture_output=True, text=True, env=env, cwd=project, timeout=300)
 
 
 # The growth tier's options (tests/browser/test_growth.py): how many grown archives, or which seeds.
@@ -87,14 +77,6 @@ def made_once(tmp_path_factory, name: str, make) -> Path:
             make(folder)
             made.touch()
     return folder
-
-
-PROJECT_PARTS = (*CODE, "data")
-
-
-# Copy what a build needs (config, hook, pages, theme overrides, data, the package mkdocs.yml watches) into dest.
-def copy_project(dest: Path) -> Path:
-    return copy_parts(dest, PROJECT_PARTS)
 
 
 @pytest.fixture

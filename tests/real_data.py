@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +28,20 @@ def copy_parts(dest: Path, names: tuple[str, ...]) -> Path:
         else:
             shutil.copyfile(src, dest / name)
     return dest
+
+
+# Copy what a build needs (config, hook, pages, theme overrides, data, the package mkdocs.yml watches) into dest.
+# Here, not in conftest.py, so that a test file can import it (tests/browser has a conftest.py of its own).
+def copy_project(dest: Path) -> Path:
+    return copy_parts(dest, (*CODE, "data"))
+
+
+# Run `mkdocs build --strict` on a project folder into site_dir; returns the finished process.
+def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    return subprocess.run([str(mkdocs), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+                          capture_output=True, text=True, env=env, cwd=project, timeout=300)
 
 
 # A copy of the project at dest with `data` as its data folder, to build; returns dest.

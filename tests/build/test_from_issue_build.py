@@ -10,8 +10,8 @@ import shutil
 from archive_fixture import copy_archive
 from arkiv.tools import cli
 from arkiv.tools.issue import form
-from conftest import copy_project, mkdocs_build
 from issue_forms import ANSWERS, FORM_FILE, issue_body
+from real_data import copy_project, mkdocs_build
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 MOTIVATION = "En kommun som <script>alert(1)</script> gör {{ config }} och ${{ secrets.X }}: !!python/name:os.system"
