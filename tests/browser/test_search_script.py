@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from search_batch import served
 
-from arkiv.building import offline, search
+from arkiv.building import offline
+from arkiv.site import search
 from arkiv.site.search_keys import archive_names
 
 THEME = "search.0123abcd.min.js"  # a theme worker's name as mkdocs-material writes it
