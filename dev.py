@@ -151,8 +151,8 @@ def main(argv: list[str]) -> int:
             return run(tool("pytest"), "-q", "-n", "2", "--dist", "load", GROWTH_TESTS, *rest, check=False)
         # Lint and types first (seconds), then every tier on two workers. Each file stays on one worker, so its
         # browser or own build is made once (the archives every file reads are built once per run: tests/conftest.py);
-        # the files go out longest first as the last run measured them (tests/durations.json, which xdist is told
-        # not to reorder), and the ten slowest tests are printed.
+        # the files go out longest first as the last run measured them (pytest's cache, else tests/durations.json;
+        # xdist is told not to reorder), and the ten slowest tests are printed.
         lint = run(tool("ruff"), "check", ".", check=False)
         types = run(tool("mypy"), check=False)
         workflows = run(tool("zizmor"), "--offline", ".github/workflows/", check=False)  # a finding fails like lint

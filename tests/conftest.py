@@ -28,12 +28,21 @@ def pytest_addoption(parser):
 # pass is two files (tests/browser/page_audit.py). The files go out longest first, as the last whole run measured them
 # (tests/durations.json; dev.py tells xdist not to reorder them), so the two workers end together instead of one
 # waiting on the last long file.
-DURATIONS = ROOT / "tests" / "durations.json"
+DURATIONS = ROOT / "tests" / "durations.json"  # the times a whole run measured, committed: the order of a new clone
+CACHE_KEY = "arkiv/durations"  # the times of this clone's last whole run, in pytest's cache (.pytest_cache, not in git)
 _spent: dict[str, float] = {}  # file -> seconds this run (setup, call and teardown of its tests)
 
 
-def pytest_collection_modifyitems(items):
-    measured = json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.exists() else {}
+# The files' measured times: this clone's last whole run if there was one, else the committed ones.
+def measured_durations(config) -> dict[str, float]:
+    cached = config.cache.get(CACHE_KEY, None) if getattr(config, "cache", None) is not None else None
+    if cached:
+        return cached
+    return json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.exists() else {}
+
+
+def pytest_collection_modifyitems(config, items):
+    measured = measured_durations(config)
     items.sort(key=lambda item: -measured.get(item.nodeid.split("::")[0], 0.0))  # stable: a file keeps its order
 
 
@@ -43,24 +52,23 @@ def pytest_runtest_logreport(report):
     _spent[file] = _spent.get(file, 0.0) + report.duration
 
 
-# The files' times written back for the next run when one is new or moved by more than a third and five seconds
-# (times on a shared machine vary; a file of small moves would change with every run). Only by the controller of a run
-# on workers (`dev.py test`), whose times are the ones that order the files.
+# The files' times kept for the next run, in pytest's cache (a run never changes a file in git), when one is new or
+# moved by more than a third and five seconds (times on a shared machine vary). Only by the controller of a run on
+# workers (`dev.py test`), whose times are the ones that order the files. To make them the order of a new clone:
+# `cp .pytest_cache/v/arkiv/durations tests/durations.json` and commit.
 def pytest_sessionfinish(session):
     config = session.config
     if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None) or not _spent:
         return
-    if config.getoption("growth") or config.getoption("growth_seed"):
+    if config.getoption("growth") or config.getoption("growth_seed") or getattr(config, "cache", None) is None:
         return  # the growth tier's many archives are not what test_growth.py costs in `dev.py test`
-    before = json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.exists() else {}
+    before = measured_durations(config)
     after = {f: s for f, s in before.items() if (ROOT / f).exists()}  # a removed file goes
     for file, spent in _spent.items():
         known = after.get(file)
         if known is None or abs(spent - known) > max(5.0, known / 3):
             after[file] = round(spent, 1)
-    if after != before:
-        ordered = dict(sorted(after.items(), key=lambda kv: -kv[1]))
-        DURATIONS.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    config.cache.set(CACHE_KEY, dict(sorted(after.items(), key=lambda kv: -kv[1])))
 
 
 # A folder made once for the whole run by whichever worker asks first (make(folder) fills it); the other worker waits
@@ -238,3 +246,4 @@ def small_site(tmp_path_factory):
         assert not dev_module().missing_pages(base / "site", data), "the build has no pages from the hook"
     base = made_once(tmp_path_factory, "small", make)
     return base / "site", load_archive(base / "project" / "data")
+
