@@ -189,12 +189,17 @@ def test_new_cycle_rejects_a_non_year(data):
     assert "inget årtal" in result.stderr
 
 
+# The first winner in the archive's winners.yaml written as a name the register does not have.
+def misspell_winner(data, wrong: str) -> None:
+    winners = data / "winners.yaml"
+    text = winners.read_text(encoding="utf-8")
+    winners.write_text(text.replace("  winner: Värmdö kommun", f"  winner: {wrong}", 1), encoding="utf-8")
+
+
 # End to end: the real command with --format github, against the same command without it.
 def test_check_format_github_annotates_each_problem_on_its_line(small_archive, workflow_command):
     data = small_archive
-    winners = data / "winners.yaml"
-    text = winners.read_text(encoding="utf-8")
-    winners.write_text(text.replace("  winner: Värmdö kommun", "  winner: Varmdö kommun", 1), encoding="utf-8")
+    misspell_winner(data, "Varmdö kommun")
     cycle = data / "cycles" / "2021.yaml"
     cycle.write_text(cycle.read_text(encoding="utf-8") + "venu: Göteborg\n", encoding="utf-8")
     terminal = arkiv("check", "--data", str(data))
@@ -372,9 +377,7 @@ def test_changes_names_the_base_as_the_pull_request_does(repo):
 
 def test_check_summary_lists_every_error_for_the_pull_request(small_archive, tmp_path):
     data = small_archive
-    replace = data / "winners.yaml"
-    text = replace.read_text(encoding="utf-8")
-    replace.write_text(text.replace("winner: Värmdö kommun", "winner: Varmdo kommun", 1), encoding="utf-8")
+    misspell_winner(data, "Varmdo kommun")
     summary = tmp_path / "sammanfattning" / "1-kontroll.md"
     result = arkiv("check", "--data", str(data), "--summary", str(summary))
     assert result.returncode == 1
