@@ -197,7 +197,8 @@ def from_issue(source: str, data_dir: Path, form_file: Path | None) -> int:
                      "rotmapp, eller ange dem med --form och --data.")
     outcome = run(body, data_dir, form_file)
     if not outcome.ok:
-        print(f"Ärendet blev inget nytt år: {len(outcome.problems)} sak(er) att ändra i ärendet. Inget skrevs.",
+        n = len(outcome.problems)
+        print(f"Ärendet blev inget nytt år: {n} {'sak' if n == 1 else 'saker'} att ändra i ärendet. Inget skrevs.",
               file=sys.stderr)
         print("\n".join(f"  - {p}" for p in outcome.problems), file=sys.stderr)
         return 1
