@@ -63,3 +63,14 @@ def test_when_a_shared_file_breaks_the_years_are_still_looked_up(small_archive):
         load_archive(small_archive)
     report = caught.value.report()
     assert "data/people.yaml" in report and "Umea kommun finns inte i kommunregistret" in report
+
+
+# A source written as a number in a file that breaks its schema is the schema's error, not a crash of the checks that
+# still look at that file's sources.
+def test_a_source_that_is_no_text_is_a_schema_error(small_archive):
+    text = (small_archive / "cycles" / "2021.yaml").read_text(encoding="utf-8")
+    (small_archive / "cycles" / "2021.yaml").write_text(text.replace("sources: [exempel-2021]", "sources: [2021]", 1),
+                                                         encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_archive(small_archive)
+    assert "data/cycles/2021.yaml:14:" in caught.value.report()

@@ -73,7 +73,7 @@ def unknown_sources(loaded: Loaded, path: tuple, value, ids: frozenset[str]) -> 
         for k, v in value.items():
             if k == "sources" and isinstance(v, list):
                 for i, ref in enumerate(v):
-                    if ref not in ids:
+                    if isinstance(ref, str) and ref not in ids:  # anything else is the schema's error
                         close = difflib.get_close_matches(ref, sorted(ids), n=1)
                         add = (f"Är det en ny källa: lägg till den i data/sources.yaml med id: {ref}, title: (källans "
                                "rubrik) och url: (adressen), som källorna som redan står där.")

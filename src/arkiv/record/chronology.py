@@ -9,6 +9,13 @@ from arkiv.record import model as m
 from arkiv.record.marks import CLEAR, Mark, mark
 from arkiv.text import parse_date
 
+LAST_YEAR = 2099  # the last year the schema takes (data/schema/common.schema.json)
+
+
+# The first award year from `year` on, for an award first given in `founded` and every `interval` years after.
+def award_year_from(year: int, founded: int, interval: int) -> int:
+    return founded if year < founded else year + (-(year - founded)) % interval
+
 
 @dataclass(frozen=True)
 class Moment:

@@ -15,6 +15,7 @@ import yaml
 
 from arkiv import publisher
 from arkiv.errors import DataErrors
+from arkiv.record.chronology import LAST_YEAR, award_year_from
 from arkiv.templating import env
 from arkiv.text import every_years
 from arkiv.tools import github
@@ -164,12 +165,11 @@ def new_cycle(year: int | None, data_dir: Path) -> int:
                      "Kör kommandot i projektets rotmapp eller ange mappen med --data.")
     if year is None:
         year = next_year(data_dir, founded, interval)
-    if year < founded or (year - founded) % interval:
-        after = year + interval - (year - founded) % interval if year >= founded else founded
+    if (after := award_year_from(year, founded, interval)) != year:
         return _fail(f"{year} är inget utmärkelseår: utmärkelsen delas ut {every_years(interval)} från {founded} "
                      f"({founded}, {founded + interval} …). Närmaste utmärkelseår efter {year} är {after}.")
-    if year > 2099:
-        return _fail(f"{year} ligger utanför de år arkivet tar emot (2001–2099).")
+    if year > LAST_YEAR:
+        return _fail(f"{year} ligger utanför de år arkivet tar emot (2001–{LAST_YEAR}).")
     target = data_dir / "cycles" / f"{year}.yaml"
     if target.exists():
         return _fail(f"{target} finns redan, och new-cycle skriver aldrig över en fil. "

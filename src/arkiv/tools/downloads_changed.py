@@ -13,10 +13,10 @@ from pathlib import Path
 
 from arkiv import urls
 from arkiv.templating import env
+from arkiv.tools.pages_changed import KINDS
 
 UPDATED = re.compile(r"<updated>[^<]*</updated>")
 VOLATILE = ("generated", "data_modified")  # arkiv.json's build date and the date the data last changed
-KINDS = ("ny", "ändrad", "borttagen")
 
 
 # The downloads of a built site by their path from the site's root: the open data files and the feed.

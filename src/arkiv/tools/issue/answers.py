@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from arkiv.reading.datehint import example_for, to_archive_date
+from arkiv.record.chronology import LAST_YEAR, award_year_from
 from arkiv.record.register import Register
+from arkiv.text import every_years
 from arkiv.tools.issue.form import Field
 
 URL = re.compile(r"^https?://[^\s<>\"]+$")
@@ -127,10 +129,12 @@ def _year(j: _Judge) -> int:
         j.fail("ar", f"{written!r} är inget årtal.", "Skriv året med fyra siffror, till exempel 2025.")
         return 0
     year, ctx = int(written), j.ctx
-    if year < ctx.founded or (year - ctx.founded) % ctx.interval or year > 2099:
-        after = max(ctx.founded, year + (-(year - ctx.founded)) % ctx.interval)
-        j.fail("ar", f"{year} är inget utmärkelseår.",
-               f"Utmärkelsen delas ut vart {ctx.interval}:a år från {ctx.founded}; närmaste år är {after}.")
+    if (after := award_year_from(year, ctx.founded, ctx.interval)) != year:
+        j.fail("ar", f"{year} är inget utmärkelseår.", f"Utmärkelsen delas ut {every_years(ctx.interval)} från "
+               f"{ctx.founded}. Närmaste utmärkelseår efter {year} är {after}.")
+        return 0
+    if year > LAST_YEAR:
+        j.fail("ar", f"{year} ligger utanför de år arkivet tar emot (2001–{LAST_YEAR}).", "Skriv året det gäller.")
         return 0
     if year in ctx.years:
         j.fail("ar", f"{year} finns redan i arkivet.",

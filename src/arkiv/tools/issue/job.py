@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from arkiv import git
 from arkiv.tools.issue import form
 from arkiv.tools.issue.github_api import TRIAGE_OR_MORE, GitHub, RestGitHub
 from arkiv.tools.issue.run import from_issue
@@ -41,12 +41,9 @@ def read_event(path: Path) -> Event:
 
 
 def _git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": BOT[0], "GIT_AUTHOR_EMAIL": BOT[1], "GIT_COMMITTER_NAME": BOT[0],
+    env = {"GIT_AUTHOR_NAME": BOT[0], "GIT_AUTHOR_EMAIL": BOT[1], "GIT_COMMITTER_NAME": BOT[0],
            "GIT_COMMITTER_EMAIL": BOT[1]}
-    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
-    if result.returncode:
-        raise RuntimeError(f"git {args[0]} misslyckades: {result.stderr.strip()}")
-    return result.stdout.strip()
+    return git.run(repo, *args, env=env).strip()
 
 
 # The comment for a form that did not become a year: every problem, and what happens next.
