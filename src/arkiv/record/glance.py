@@ -25,17 +25,18 @@ class Glance:
     edition: int  # which time the award was given, counted from the archive's cycles (load checks a source's word)
     founded: int  # the first year, for "tolfte gången sedan starten 2001"
     date: str | None  # the ceremony's date as the data gives it: "2023-11-21", "2011-11" or "2011"
-    date_uncertain: bool  # the date is the archive's inference, marked as uncertain on the page
     occasion: str | None  # "Kvalitetsmässans invigningskväll"
     venue: str | None
     city: str | None
     presenter: Person | None
     last_round: Round | None  # the last round before the winner: its label and entrants, in the source's words
     chair: JuryMember | None
-    # The facts the sources disagree on (knowledge's facet keys), each with the number of its conflict on the page:
-    # the summary marks such a fact wherever it shows it (2023's presenter).
-    disputed: dict[str, int] = field(default_factory=dict)
     marks: dict[str, Mark] = field(default_factory=dict)  # arkiv.record.marks: every marked fact, by facet key
+
+    # Whether the date is the archive's inference, marked as uncertain wherever it is shown.
+    @property
+    def date_uncertain(self) -> bool:
+        return self.mark("datum").uncertain
 
     # The mark of one fact shown in the summary (none when it is certain).
     def mark(self, key: str) -> Mark:
@@ -56,12 +57,12 @@ class Glance:
 # The facts of one cycle at a glance.
 def glance(archive: Archive, cycle: Cycle) -> Glance:
     cer, marked = cycle.ceremony, marks(cycle)
-    chair = next((p for p in cycle.jury.members if p.chair), None) if cycle.jury else None
     return Glance(
         year=cycle.year, award_name=cycle.award_name, winner=cycle.winner, edition=archive.edition_of(cycle.year),
         founded=archive.founded,
-        date=cer.date if cer else None, date_uncertain=marked.get("datum", CLEAR).uncertain,
+        date=cer.date if cer else None,
         occasion=cer.occasion if cer else None, venue=cer.venue if cer else None, city=cer.city if cer else None,
         presenter=cer.presenter if cer else None,
-        last_round=cycle.rounds[-1] if cycle.rounds else None, chair=chair, disputed=cycle.disputed(), marks=marked,
+        last_round=cycle.rounds[-1] if cycle.rounds else None, chair=cycle.jury.chair if cycle.jury else None,
+        marks=marked,
     )

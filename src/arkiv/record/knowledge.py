@@ -70,21 +70,20 @@ def _jury(c: Cycle) -> tuple[str, str | None]:
     return (KNOWN, None) if c.jury.complete else (PARTIAL, "Hela juryn: listan kan sakna ledamöter.")
 
 
-# The jury's chair: named, named but uncertain, or not known.
+# The jury's chair: named, or not known (a chair marked uncertain is partly known: cells reads the mark).
 def _chair(c: Cycle) -> tuple[str, str | None]:
-    chair = next((p for p in c.jury.members if p.chair), None) if c.jury else None
-    if chair is None:
+    if c.jury is None or c.jury.chair is None:
         return UNKNOWN, "Vem som var juryns ordförande."
-    return (PARTIAL, None) if chair.uncertain else (KNOWN, None)
+    return KNOWN, None
 
 
-# The ceremony date: to the day, or only the month or year (or marked uncertain), or unknown.
+# The ceremony date: to the day, or only the month or year, or unknown (an uncertain date: cells reads the mark).
 def _date(c: Cycle) -> tuple[str, str | None]:
     if c.ceremony is None or not c.ceremony.date:
         return UNKNOWN, "Datum för prisutdelningen."
     if len(c.ceremony.date) < len("2023-11-21"):
         return PARTIAL, "Dagen för prisutdelningen."
-    return (PARTIAL, None) if c.ceremony.uncertain else (KNOWN, None)
+    return KNOWN, None
 
 
 # Where the prize was handed over: the venue or the city (an occasion alone, "Kvalitetsmässans invigning", is no

@@ -40,9 +40,7 @@ CLEAR = Mark()
 
 # The facts the data itself can mark as inferred: the winner, the ceremony's date and the jury's chair.
 def _uncertain(cycle: Cycle) -> dict[str, bool]:
-    cer, chair = cycle.ceremony, None
-    if cycle.jury:
-        chair = next((p for p in cycle.jury.members if p.chair), None)
+    cer, chair = cycle.ceremony, cycle.jury.chair if cycle.jury else None
     return {"vinnare": cycle.winner.uncertain, "datum": bool(cer and cer.date and cer.uncertain),
             "ordforande": bool(chair and chair.uncertain)}
 

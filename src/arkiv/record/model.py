@@ -91,6 +91,11 @@ class Jury:
     sources: tuple[str, ...]
     note: str | None = None
 
+    # The member marked as the jury's chair, if the sources name one.
+    @property
+    def chair(self) -> JuryMember | None:
+        return next((p for p in self.members if p.chair), None)
+
 
 # What a municipality can be in a cycle, strongest first: a round's stage is one of the last two (the data's words).
 WINNER, FINALIST, NOMINEE = "vinnare", "finalist", "nominerad"

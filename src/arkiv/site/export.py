@@ -333,11 +333,12 @@ def csv_rows(archive: m.Archive, site_url: str) -> dict[str, list[dict[str, str]
                         "url": urls.at(page, anchors[(ri, ei)]),
                     })
         if c.jury:
+            disputed_jury = mark(c, "jury").marked  # every member of a jury the sources disagree on is uncertain
             for p in c.jury.members:
                 juryer.append({
                     "year": str(c.year), "award_name": c.award_name, "name": p.name, "title": _cell(p.title),
                     "organisation": _cell(p.organisation), "chair": _bool(p.chair),
-                    "uncertain": _bool(p.uncertain or mark(c, "jury").marked),
+                    "uncertain": _bool(p.uncertain or disputed_jury),
                     "note": _cell(p.note), "jury_complete": _bool(c.jury.complete),
                     "sources": LIST_SEP.join(c.jury.sources), "url": urls.at(page, p.anchor),
                 })

@@ -149,7 +149,7 @@ def _item_docs(doc: dict, items: tuple[tuple[str, str], ...]) -> list[dict]:
         if not line.startswith(person):
             continue  # the list and the data disagree: keep the section as it is rather than misplace a name
         rest = line[len(person):].lstrip(" ,")
-        item = {"location": f"{page}#{anchor}", "title": f"{doc['title']}: {person}",
+        item = {"location": urls.at(page, anchor), "title": f"{doc['title']}: {person}",
                 "text": f"<p>{Markup.escape(rest)}</p>" if rest else ""}
         out.append({**item, **_fields(item, Keys(), named=True)})
     return out

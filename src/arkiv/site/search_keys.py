@@ -42,18 +42,18 @@ def cycle_keys(c: m.Cycle, award_names: tuple[str, ...] = ()) -> dict[str, Keys]
     for i, rnd in enumerate(c.rounds, 1):
         names = [n for e in rnd.entrants if not e.codes <= c.winner.codes for n in entrant_names(e)]
         if names:
-            out[f"{url}#{urls.round_anchor(i)}"] = Keys(entrants=tuple(dict.fromkeys(names)))
+            out[urls.at(url, urls.round_anchor(i))] = Keys(entrants=tuple(dict.fromkeys(names)))
     if c.jury:
-        out[f"{url}#{S.jury}"] = Keys(items=tuple((p.anchor, p.name) for p in c.jury.members))
+        out[urls.at(url, S.jury)] = Keys(items=tuple((p.anchor, p.name) for p in c.jury.members))
     if c.ceremony:
         named = [p.name for p in (c.ceremony.presenter, *c.ceremony.received_by) if p]
         if named:
-            out[f"{url}#{S.ceremony}"] = Keys(people=tuple(named))
+            out[urls.at(url, S.ceremony)] = Keys(people=tuple(named))
     said = [*(st.speaker.name for st in c.statements), *(r.person.name for r in c.representatives)]
     if said:
-        out[f"{url}#{S.statements}"] = Keys(people=tuple(dict.fromkeys(said)))
+        out[urls.at(url, S.statements)] = Keys(people=tuple(dict.fromkeys(said)))
     if c.quotes:
-        out[f"{url}#{S.quotes}"] = Keys(people=tuple(dict.fromkeys(q.speaker.name for q in c.quotes)))
+        out[urls.at(url, S.quotes)] = Keys(people=tuple(dict.fromkeys(q.speaker.name for q in c.quotes)))
     return out
 
 
