@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from cancelled import cancelled
 from violations import RECORD_VIOLATIONS, VIOLATIONS
 
 SCHEMES = ("light", "dark")
@@ -129,7 +130,8 @@ def audit(browser, site_url, half, representatives, artifacts) -> Audit:
 
             tab.on("request", on_request)
             tab.on("response", on_response)
-            tab.on("requestfailed", lambda r: result.failed.setdefault(current.get(tab), []).append(f"failed {r.url}"))
+            tab.on("requestfailed", lambda r: cancelled(r.failure, r.url)
+                   or result.failed.setdefault(current.get(tab), []).append(f"failed {r.url} ({r.failure})"))
 
         for tab in tabs:
             watch(tab)

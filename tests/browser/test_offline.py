@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from cancelled import cancelled
 from search_box import ready_search, relative, run_query
 
 from arkiv import urls
@@ -67,7 +68,8 @@ def tab(browser, offline_site):
     folder = offline_site.as_uri() + "/"
     trouble: list[str] = []
     page.on("request", lambda r: r.url.startswith(folder) or trouble.append(f"begäran utanför mappen: {r.url}"))
-    page.on("requestfailed", lambda r: trouble.append(f"misslyckades: {r.url} ({r.failure})"))
+    page.on("requestfailed",
+            lambda r: cancelled(r.failure, r.url) or trouble.append(f"misslyckades: {r.url} ({r.failure})"))
     page.on("console", lambda m: m.type in ("error", "warning") and trouble.append(f"konsolen ({m.type}): {m.text}"))
     page.on("pageerror", lambda e: trouble.append(f"fel i sidan: {e}"))
     yield page
@@ -216,3 +218,19 @@ def test_the_folder_opened_as_the_summary_says_reaches_every_page(offline_site):
     assert seen == pages - redirects
     for page in redirects:
         assert (page.parent / REFRESH.search(page.read_text(encoding="utf-8")).group(1)).resolve().is_file(), page
+
+
+# What the tab above lets pass is only the browser's own cancellation: a file that is missing from the folder still
+# fails, as net::ERR_FILE_NOT_FOUND, and is not taken for a cancelled request.
+def test_a_file_missing_from_the_folder_is_still_a_failure(browser, tmp_path):
+    folder = tmp_path / "Hämtade filer"
+    folder.mkdir()
+    (folder / "sida.html").write_text('<!doctype html><title>t</title><img src="saknas.png" alt="">', encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    failures: list[tuple[str | None, str]] = []
+    page.on("requestfailed", lambda r: failures.append((r.failure, r.url)))
+    page.goto((folder / "sida.html").as_uri(), wait_until="load")
+    context.close()
+    assert [url.rsplit("/", 1)[-1] for _f, url in failures] == ["saknas.png"]
+    assert not any(cancelled(failure, url) for failure, url in failures), failures
