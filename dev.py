@@ -20,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import venv
 from pathlib import Path
 
@@ -28,18 +29,24 @@ TOOLS = ROOT / ".tools"
 VENV = ROOT / ".venv"
 UV_VERSION = "0.13.9"
 BIN = "Scripts" if os.name == "nt" else "bin"
+STOP_GRACE = 5.0  # seconds a child has to stop after a stop was passed on, before dev.py ends it
 FAST_TIER = "tests/unit"  # in-process tests: the package, the rules and the broken-data corpus
 GROWTH_TESTS = "tests/browser/test_growth.py"  # archives grown from a seed, checked like a pull request
 
 
 # Run a command and wait for it. SIGTERM (and SIGINT sent to dev.py alone) is passed on, so stopping dev.py stops
-# what it started (mkdocs serve frees its port); a Ctrl-C at the terminal already reaches the child by itself.
+# what it started (mkdocs serve frees its port); a Ctrl-C at the terminal already reaches the child by itself. A child
+# still running STOP_GRACE seconds later is ended: `mkdocs serve` never stops on a Ctrl-C that comes after it opened
+# its port and before it began to serve (socketserver's shutdown() waits for a loop that never started).
 def run(*cmd, check=True, **kw) -> int:
     print("+", " ".join(map(str, cmd)), flush=True)
     with subprocess.Popen([str(c) for c in cmd], cwd=ROOT, **kw) as child:
         def pass_on(signum, _frame):
             if signum != signal.SIGINT or not _from_terminal():
                 child.send_signal(signum)
+            timer = threading.Timer(STOP_GRACE, _end, args=(child,))
+            timer.daemon = True
+            timer.start()
         before = {s: signal.signal(s, pass_on) for s in (signal.SIGTERM, signal.SIGINT)}
         try:
             code = child.wait()
@@ -49,6 +56,16 @@ def run(*cmd, check=True, **kw) -> int:
     if check and code:
         raise subprocess.CalledProcessError(code, cmd)
     return code
+
+
+# Ends a child that did not stop when asked: SIGTERM, then SIGKILL if it still has not stopped.
+def _end(child: subprocess.Popen) -> None:
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(STOP_GRACE)
+        except subprocess.TimeoutExpired:
+            child.kill()
 
 
 # Whether dev.py runs in the terminal's foreground, where a Ctrl-C goes to the child as well.

@@ -74,7 +74,16 @@ AXE_START = """opts => {
 
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
+# The widest table's right edge in the article (a table in a scrolling box counts at its full width).
+TABLE_RIGHT = """Math.max(0, ...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().left
+    + t.scrollWidth))"""
+
+# Kinds of page on which no table may be wider than a phone's screen (/statistik/ and /data/ give theirs a box of
+# their own to scroll sideways in).
+NARROW_TABLES = ("year", "kommun", "person", "")
+
 STATE = """() => ({
+  tableRight: """ + TABLE_RIGHT + """,
   policy: document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content,
   local: Object.keys(localStorage), session: Object.keys(sessionStorage),
   scrollWidth: document.scrollingElement.scrollWidth, clientWidth: document.scrollingElement.clientWidth,
@@ -91,6 +100,7 @@ class Audit:
     cookies: dict = field(default_factory=dict)  # scheme -> cookies in the context after every page
     storage: dict = field(default_factory=dict)  # (scheme, path) -> {"local": [...], "session": [...]}
     overflow: dict = field(default_factory=dict)  # (scheme, path) -> (scrollWidth, clientWidth) at 360 px
+    table_right: dict = field(default_factory=dict)  # (scheme, path) -> the widest article table's right edge at 360
     scheme_attr: dict = field(default_factory=dict)  # (scheme, path) -> data-md-color-scheme
     policy: dict = field(default_factory=dict)  # (scheme, path) -> the page's Content-Security-Policy
     blocked: dict = field(default_factory=dict)  # (scheme, path) -> Content-Security-Policy violations, if any
@@ -148,6 +158,7 @@ def audit(browser, site_url, half, representatives, artifacts) -> Audit:
                 state = tab.evaluate(STATE)
                 result.storage[(scheme, path)] = {"local": state["local"], "session": state["session"]}
                 result.overflow[(scheme, path)] = (state["scrollWidth"], state["clientWidth"])
+                result.table_right[(scheme, path)] = state["tableRight"]
                 result.scheme_attr[(scheme, path)] = state["scheme"]
                 result.policy[(scheme, path)] = state["policy"]
                 if scheme == "light" and path in SCREENSHOTS:
@@ -247,6 +258,17 @@ def test_nothing_stored_in_the_browser(audit):
 def test_no_sideways_scrolling_at_360(audit):
     wide = {f"{s} {p}": v for (s, p), v in audit.overflow.items() if v[0] > v[1]}
     assert not wide, wide
+
+
+# On a phone no table on the home page or on a year, municipality or person page is wider than the screen (for the
+# small archive: test_phone.py).
+def test_no_table_is_wider_than_the_screen_at_360(audit, half):
+    narrow = [p for p in half if template_kind(p) in NARROW_TABLES]
+    assert {p for s, p in audit.table_right if s == "light"} >= set(narrow)
+    clients = {p: client for (s, p), (_scroll, client) in audit.overflow.items() if s == "light"}
+    wide = {p: (audit.table_right[("light", p)], clients[p]) for p in narrow
+            if audit.table_right[("light", p)] > clients[p] + 0.5}
+    assert not wide, f"tables wider than {WIDTHS[0]} px: {wide}"
 
 
 def test_screenshots_saved(audit, half, page_paths, artifacts):

@@ -99,3 +99,20 @@ def test_stopping_the_tests_stops_pytest(tmp_path):
     dev = start(["test", "--fast", "-p", "no:cacheprovider", str(slow)])
     child = child_of(dev, "pytest")
     stop(dev, child, signal.SIGTERM)
+
+
+# A child that does not stop when the stop is passed on (as `mkdocs serve` hangs on a Ctrl-C that comes between opening
+# its port and serving) is ended by dev.py a few seconds later; dev.py then stops too.
+def test_a_child_that_ignores_the_stop_is_ended(tmp_path):
+    ready = tmp_path / "deaf"
+    deaf = tmp_path / "test_deaf.py"
+    deaf.write_text("import pathlib, signal, time\n\ndef test_deaf():\n"
+                    "    signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+                    f"    pathlib.Path({str(ready)!r}).touch()\n    time.sleep(120)\n", encoding="utf-8")
+    dev = start(["test", "--fast", "-p", "no:cacheprovider", str(deaf)])
+    child = child_of(dev, "pytest")
+    assert wait_until(ready.exists), "the test never began"
+    started = time.monotonic()
+    stop(dev, child, signal.SIGINT)
+    # It took dev.py's grace (5 s) and then the child was ended, not the SIGINT (which the child ignores).
+    assert 4 < time.monotonic() - started < 20
