@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 import yaml
 
 from arkiv.tools.issue import form
+from github_schemas import check
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
 
 def test_the_year_form_is_a_valid_issue_form():
-    result = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-issue-forms",
-                             str(ROOT / form.FORM)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = check("vendor.github-issue-forms", ROOT / form.FORM)
+    assert result.valid, result.output
 
 
 def test_the_year_form_asks_for_what_a_years_sources_give_and_only_the_essentials_are_required():
