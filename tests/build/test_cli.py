@@ -7,6 +7,8 @@ a case in tests/corpus.yaml, checked in process by tests/test_corpus.py.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import subprocess
@@ -24,9 +26,17 @@ from arkiv.tools.issue.writing import drop_next_fair
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# `arkiv ARGS` in CWD, as the console script runs it (arkiv.tools.cli.main), in the test's process rather than a new
+# Python for each of some thirty calls: its exit code and what it printed to stdout and stderr. The installed script
+# itself is run by test_console_script_is_installed.
 def arkiv(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "arkiv", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=120)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd or ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse's refusals
+            code = stop.code if isinstance(stop.code, int) else 1
+    return subprocess.CompletedProcess(["arkiv", *args], code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture
