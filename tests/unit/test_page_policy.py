@@ -88,18 +88,22 @@ def test_the_partials_load_the_files():
 
 
 # The theme's environment gets the policy as PAGE_POLICY: with the Content-Security-Policy for a build, without it
-# under serve (with or without --dirty), where MkDocs injects its live reload script.
+# under serve (with or without --dirty), where MkDocs injects its live reload script; its compiled templates are kept
+# in memory between a preview's rebuilds, else in the cache shared by builds (arkiv.templating.compiled_templates).
 @pytest.mark.parametrize(("command", "dirty", "csp"), [("build", False, policy.CONTENT_SECURITY_POLICY),
                                                       ("serve", False, None), ("serve", True, None)])
 def test_the_theme_gets_the_policy_for_its_command(command, dirty, csp):
     import jinja2
 
+    from arkiv import templating
     from arkiv.building.session import Session
     session = Session()
     session.start(command, dirty)
     try:
         env = session.theme_environment(jinja2.Environment())
         assert env.globals["PAGE_POLICY"] == {"csp": csp, "referrer": policy.REFERRER_POLICY}
-        assert (env.bytecode_cache is not None) == (command == "serve" and not dirty)
+        kept = session.preview.templates if session.preview is not None else templating.compiled_templates()
+        assert (session.preview is not None) == (command == "serve" and not dirty)
+        assert env.bytecode_cache is kept is not None
     finally:
         session.close()

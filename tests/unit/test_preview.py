@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from arkiv import templating
 from arkiv.building import preview as pv
 from arkiv.building.session import Session
 
@@ -313,4 +314,4 @@ def test_under_serve_pages_come_from_files_and_under_build_as_text(small_archive
 def test_serve_with_dirty_is_left_to_mkdocs(small_archive):
     session = Session()
     session.start("serve", dirty=True)
-    assert session.preview is None and session.template_cache is None
+    assert session.preview is None and session.template_cache is templating.compiled_templates()

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from arkiv import publisher, urls
+from arkiv import publisher, templating, urls
 from arkiv.building import offline
 from arkiv.building.preview import Preview, keep_last_good
 from arkiv.reading.load import load_archive
@@ -107,14 +107,15 @@ class Session:
         if self.preview is not None:
             self.preview.rendered(url)
 
-    # The compiled theme templates MkDocs may keep between rebuilds (only under serve).
+    # Where the theme's compiled templates are kept: in memory between rebuilds under serve, else between builds
+    # (arkiv.templating.compiled_templates).
     @property
     def template_cache(self) -> jinja2.BytecodeCache | None:
-        return self.preview.templates if self.preview is not None else None
+        return self.preview.templates if self.preview is not None else templating.compiled_templates()
 
     # The theme's Jinja environment: the policies every <head> writes (PAGE_POLICY, arkiv.site.policy) and the site's
     # addresses (urls: arkiv.urls, the feed, the share image, the scripts) as globals, and the compiled templates kept
-    # between rebuilds under serve (None otherwise: MkDocs' default).
+    # between rebuilds under serve and between builds otherwise (template_cache).
     def theme_environment(self, env: jinja2.Environment) -> jinja2.Environment:
         env.globals["PAGE_POLICY"] = policy.page_policy(serving=self.serving)
         env.globals["urls"] = urls
