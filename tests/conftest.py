@@ -23,10 +23,10 @@ def pytest_addoption(parser):
                      help="prova det odlade arkivet med fröet (kan upprepas)")
 
 
-# --- How `dev.py test` shares the suite between its two workers (--dist loadfile) -------------------------------------
+# --- How `dev.py test` shares the suite between its workers (--dist loadfile) -----------------------------------------
 # Each file runs on one worker, so its costly fixture (a build, a browser pass) is made once per worker; the whole-site
-# pass is two files (tests/browser/page_audit.py). The files go out longest first, as the last whole run measured them
-# (tests/durations.json; dev.py tells xdist not to reorder them), so the two workers end together instead of one
+# pass is three files (tests/browser/page_audit.py). The files go out longest first, as the last whole run measured
+# them (tests/durations.json; dev.py tells xdist not to reorder them), so the workers end together instead of one
 # waiting on the last long file.
 DURATIONS = ROOT / "tests" / "durations.json"  # the times a whole run measured, committed: the order of a new clone
 CACHE_KEY = "arkiv/durations"  # the times of this clone's last whole run, in pytest's cache (.pytest_cache, not in git)

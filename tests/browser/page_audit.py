@@ -1,4 +1,4 @@
-"""The pass over every page in Chromium (test_pages_1.py and test_pages_2.py each run it on one half of the pages):
+"""The pass over every page in Chromium (test_pages_1.py, test_pages_2.py and test_pages_3.py each run it on one part):
 axe-core (WCAG 2.2 A/AA), no request to any other host, no cookies, nothing stored in the
 browser, no sideways scrolling on a phone, the Content-Security-Policy on every page and nothing it blocks.
 
@@ -7,8 +7,8 @@ a municipality, a person, and each page with a template of its own) and the page
 light and dark colours at 360 and 1280 px. Pages of one template differ only in their data, which is escaped text.
 One pass over the site per colour scheme gathers everything (the `audit` fixture); the tests below judge it.
 A few tabs run at once: axe runs inside each tab's renderer process, so they work in parallel. The pages are dealt into
-two halves (every other page), each audited and judged on its own by a test file that imports the fixtures and tests
-below and names its HALF, so that `dev.py test`'s two workers (a file each) share the pass.
+PARTS parts of about the same work (`parts`), each audited and judged on its own by a test file that imports the
+fixtures and tests below and names its PART, so that `dev.py test`'s workers (a file each) share the pass.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ SCHEMES = ("light", "dark")
 WIDTHS = (360, 1280)
 HEIGHT = 800
 TABS = 3  # pages loaded and checked at the same time per colour scheme
-HALVES = 2  # the pass is dealt out in this many parts, one per worker of `dev.py test`
+PARTS = 3  # the pass is dealt out in this many parts, one per worker of `dev.py test`
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = {"": "start", "2023/": "2023", "kommuner/varmdo/": "kommuner-varmdo", "kommuner/": "kommuner",
                "statistik/": "statistik", "luckor/": "luckor",
@@ -46,13 +46,10 @@ def template_kind(path: str) -> str:
 @pytest.fixture(scope="session")
 def representatives(page_paths, built_site) -> set[str]:
     """The largest page of each template, and the pages with screenshots: audited in both schemes at both widths."""
-    def size(path: str) -> int:
-        page = built_site / path / "index.html" if path.endswith("/") or not path else built_site / path
-        return page.stat().st_size if page.is_file() else 0
     best: dict[str, str] = {}
     for path in page_paths:
         kind = template_kind(path)
-        if kind not in best or size(path) > size(best[kind]):
+        if kind not in best or page_size(built_site, path) > page_size(built_site, best[kind]):
             best[kind] = path
     return set(best.values()) | (set(SCREENSHOTS) & set(page_paths))
 
@@ -106,16 +103,38 @@ class Audit:
     blocked: dict = field(default_factory=dict)  # (scheme, path) -> Content-Security-Policy violations, if any
 
 
-@pytest.fixture(scope="module")
-def half(request, page_paths) -> list[str]:
-    """Every other page, from the first or the second (the test file's HALF): the part of the site one audit covers."""
-    return page_paths[request.module.HALF::HALVES]
+# A page's size on disk: how much axe has to judge on it.
+def page_size(built_site: Path, path: str) -> int:
+    page = built_site / path / "index.html" if path.endswith("/") or not path else built_site / path
+    return page.stat().st_size if page.is_file() else 0
+
+
+@pytest.fixture(scope="session")
+def parts(page_paths, representatives, built_site) -> list[list[str]]:
+    """The pages dealt into PARTS parts of about the same work, each in the site's order: a page weighs its size, four
+    times over for a representative (audited four times), and goes, heaviest first, to the part that weighs least."""
+    def weight(path: str) -> int:
+        return max(page_size(built_site, path), 1) * (4 if path in representatives else 1)
+    dealt: list[list[str]] = [[] for _ in range(PARTS)]
+    load = [0] * PARTS
+    for path in sorted(page_paths, key=lambda p: (-weight(p), p)):
+        lightest = load.index(min(load))
+        dealt[lightest].append(path)
+        load[lightest] += weight(path)
+    order = {p: i for i, p in enumerate(page_paths)}
+    return [sorted(part, key=order.__getitem__) for part in dealt]
 
 
 @pytest.fixture(scope="module")
-def audit(browser, site_url, half, representatives, artifacts) -> Audit:
+def part(request, parts) -> list[str]:
+    """The test file's part of the site (its PART)."""
+    return parts[request.module.PART]
+
+
+@pytest.fixture(scope="module")
+def audit(browser, site_url, part, representatives, artifacts) -> Audit:
     result = Audit()
-    page_paths = half
+    page_paths = part
     host = urlsplit(site_url).netloc
     axe_js = axe_source()
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -196,19 +215,21 @@ def describe(found: dict) -> str:
     return "\n".join(lines)
 
 
-def test_every_page_was_audited(audit, half, page_paths, representatives, archive):
+def test_every_page_was_audited(audit, part, parts, page_paths, representatives, archive):
     assert len(page_paths) > 40
+    # The parts share the pages out: each page in one part, and no part empty.
+    assert sorted(p for dealt in parts for p in dealt) == sorted(page_paths) and all(parts)
     # The people, gaps and privacy pages are in the pass like every other page.
     assert {"personer/", "luckor/", "integritet/"} | {p.url for p in archive.people} <= set(page_paths)
-    assert {p for _s, _w, p in audit.violations} == set(half)
-    assert all(("light", WIDTHS[0], p) in audit.violations for p in half)
+    assert {p for _s, _w, p in audit.violations} == set(part)
+    assert all(("light", WIDTHS[0], p) in audit.violations for p in part)
     # Each template in both schemes at both widths: a year, a municipality, a person, and every page of its own.
     kinds = {template_kind(p) for p in page_paths}
     assert {"year", "kommun", "person"} <= kinds
     assert {template_kind(p) for p in representatives} == kinds
     for scheme in SCHEMES:
         for width in WIDTHS:
-            assert all((scheme, width, p) in audit.violations for p in representatives & set(half))
+            assert all((scheme, width, p) in audit.violations for p in representatives & set(part))
 
 
 def test_axe_no_wcag_violations(audit):
@@ -216,19 +237,19 @@ def test_axe_no_wcag_violations(audit):
     assert not found, f"{sum(len(v) for v in found.values())} axe violations:\n{describe(found)}"
 
 
-def test_colour_scheme_follows_the_visitor(audit, half):
+def test_colour_scheme_follows_the_visitor(audit, part):
     # prefers-color-scheme picks Material's palette: default (light) or slate (dark) on every page.
     expected = {"light": "default", "dark": "slate"}
-    assert {p for s, p in audit.scheme_attr if s == "light"} == set(half)
+    assert {p for s, p in audit.scheme_attr if s == "light"} == set(part)
     wrong = {k: v for k, v in audit.scheme_attr.items() if v != expected[k[0]]}
     assert not wrong
 
 
-def test_every_page_carries_the_policy_and_breaks_none_of_it(audit, half):
+def test_every_page_carries_the_policy_and_breaks_none_of_it(audit, part):
     from arkiv.site.policy import CONTENT_SECURITY_POLICY
-    assert {p for s, p in audit.policy if s == "light"} == set(half)
+    assert {p for s, p in audit.policy if s == "light"} == set(part)
     assert set(audit.policy.values()) == {CONTENT_SECURITY_POLICY}
-    print(f"Content-Security-Policy: {len(half)} pages audited, {len(audit.blocked)} with violations")
+    print(f"Content-Security-Policy: {len(part)} pages audited, {len(audit.blocked)} with violations")
     assert not audit.blocked, json.dumps({f"{s} {p}": v for (s, p), v in audit.blocked.items()}, indent=1)
 
 
@@ -262,8 +283,8 @@ def test_no_sideways_scrolling_at_360(audit):
 
 # On a phone no table on the home page or on a year, municipality or person page is wider than the screen (for the
 # small archive: test_phone.py).
-def test_no_table_is_wider_than_the_screen_at_360(audit, half):
-    narrow = [p for p in half if template_kind(p) in NARROW_TABLES]
+def test_no_table_is_wider_than_the_screen_at_360(audit, part):
+    narrow = [p for p in part if template_kind(p) in NARROW_TABLES]
     assert {p for s, p in audit.table_right if s == "light"} >= set(narrow)
     clients = {p: client for (s, p), (_scroll, client) in audit.overflow.items() if s == "light"}
     wide = {p: (audit.table_right[("light", p)], clients[p]) for p in narrow
@@ -271,11 +292,11 @@ def test_no_table_is_wider_than_the_screen_at_360(audit, half):
     assert not wide, f"tables wider than {WIDTHS[0]} px: {wide}"
 
 
-def test_screenshots_saved(audit, half, page_paths, artifacts):
-    assert set(SCREENSHOTS) <= set(page_paths), "every page with screenshots is in one of the halves"
+def test_screenshots_saved(audit, part, page_paths, artifacts):
+    assert set(SCREENSHOTS) <= set(page_paths), "every page with screenshots is in one of the parts"
     for path, name in SCREENSHOTS.items():
-        if path not in half:
-            continue  # the other half's audit takes it
+        if path not in part:
+            continue  # another part's audit takes it
         for width in WIDTHS:
             shot = artifacts / f"{name}-{width}.png"
             assert shot.is_file() and shot.stat().st_size > 5_000, shot

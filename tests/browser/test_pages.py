@@ -1,18 +1,12 @@
-"""Every page in Chromium, in two halves (page_audit.py; test_pages_1.py and test_pages_2.py audit one each, so the two
-workers of `dev.py test` share the pass), and what a visitor's own choices do: the palette switch and the gaps table.
+"""What a visitor's own choices do in Chromium: the palette switch and the gaps table. (Every page is audited in
+page_audit.py, in parts: test_pages_1.py to test_pages_3.py.)
 """
 
 from __future__ import annotations
 
 import json
 
-from page_audit import HALVES, HEIGHT
-
-
-def test_the_halves_cover_every_page_once(page_paths):
-    halves = [page_paths[n::HALVES] for n in range(HALVES)]
-    assert sorted(p for h in halves for p in h) == sorted(page_paths) and all(halves)
-
+from page_audit import HEIGHT
 
 
 # Switching the palette is the only thing that may store anything, and then only the palette.

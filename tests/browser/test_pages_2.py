@@ -1,6 +1,6 @@
-"""The pass over every page (page_audit.py), on the second of its two halves: every even
-page in the sorted list, with the representatives among them in both colour schemes and widths."""
+"""The pass over every page (page_audit.py), on part 2 of 3: the pages dealt to it, with the representatives among
+them in both colour schemes and widths."""
 
 from page_audit import *  # noqa: F403 (the fixtures and the tests that judge the pass)
 
-HALF = 1
+PART = 1
