@@ -1,12 +1,14 @@
-"""`mkdocs serve` on a copy of the project: a data edit rebuilds only what it changed (arkiv.building.preview) and
-shows up in the served page, a bad edit keeps the last good site on show, and a partial rebuild leaves the same site a
-full one would. The served pages carry no Content-Security-Policy (arkiv.site.policy), so MkDocs' injected live reload
-script runs: an open page in Chromium reloads by itself after an edit."""
+"""`mkdocs serve` on a copy of the project with the test archive as its data: a data edit rebuilds only what it changed
+(arkiv.building.preview) and shows up in the served page, a bad edit keeps the last good site on show, and a partial
+rebuild leaves the same site a full one would. The served pages carry no Content-Security-Policy (arkiv.site.policy),
+so MkDocs' injected live reload script runs: an open page in Chromium reloads by itself after an edit. What is edited
+(a juror of the newest year, its winner's motivation) is read from the archive."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -17,6 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from archive_fixture import copy_archive
+from arkiv.reading.load import load_archive
+from real_data import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,15 +64,39 @@ def wait_for(predicate, seconds: float = 20.0):
 
 
 @pytest.fixture
-def served(tmp_path, project_copy):
-    project = project_copy
+def project(tmp_path) -> Path:
+    """A throw-away copy of the project with the test archive (tests/fixtures/archive) as its data."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    copy_archive(project / "data")
+    return project
+
+
+# The newest year's file and a juror named in no other data file: renamed, the juror's page goes and a new one comes.
+def juror_to_rename(project: Path) -> tuple[Path, str, str]:
+    newest = load_archive(project / "data").cycles[0]
+    texts = [f.read_text(encoding="utf-8") for f in (project / "data").rglob("*.yaml")]
+    name = next(m.name for m in newest.jury.members if sum(t.count(m.name) for t in texts) == 1)
+    person = next(p for p in load_archive(project / "data").people if p.name == name)
+    return project / "data" / "cycles" / f"{newest.year}.yaml", name, person.url
+
+
+# The address of the person with this name in the project's data as it is now.
+def person_url(project: Path, name: str) -> str:
+    return next(p.url for p in load_archive(project / "data").people if p.name == name)
+
+
+@pytest.fixture
+def served(tmp_path, project):
     port = free_port()
     log = (tmp_path / "serve.log").open("w+")
     proc = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project,
                             stdout=log, stderr=subprocess.STDOUT, env=ENV)
     url = f"http://127.0.0.1:{port}/arkiv/"
+    _cycle, name, _page = juror_to_rename(project)
+    newest = load_archive(project / "data").cycles[0]
     try:
-        assert wait_for(lambda: "Slottner" in fetch(url + "2023/"), 60), (tmp_path / "serve.log").read_text()
+        assert wait_for(lambda: name in fetch(url + f"{newest.year}/"), 60), (tmp_path / "serve.log").read_text()
         yield project, url, tmp_path / "serve.log"
     finally:
         proc.terminate()
@@ -102,8 +132,10 @@ def live_reload(url: str, edit, expected: str) -> list[str]:
 
 def test_data_edit_reloads_and_bad_edit_keeps_last_good_site(served):
     project, site, log = served
-    url = site + "2023/"
-    cycle = project / "data" / "cycles" / "2023.yaml"
+    archive = load_archive(project / "data")
+    newest, older = archive.cycles[0], archive.cycles[1]
+    cycle, name, old_page = juror_to_rename(project)
+    url = site + f"{newest.year}/"
     good = cycle.read_text(encoding="utf-8")
 
     # The page as served: the live reload script injected, and no policy that would block it (the referrer one stays).
@@ -111,30 +143,34 @@ def test_data_edit_reloads_and_bad_edit_keeps_last_good_site(served):
     assert "livereload(" in page and "Content-Security-Policy" not in page
     assert '<meta name="referrer" content="no-referrer">' in page
     # Live reload: the open page shows the edit without anyone reloading it.
-    renamed = good.replace("Erik Slottner", "Erik Slottner-Testsson")
-    assert live_reload(url, lambda: cycle.write_text(renamed, encoding="utf-8"), "Slottner-Testsson") == []
-    assert wait_for(lambda: "Slottner-Testsson" in fetch(url)), log.read_text()
+    renamed_to = f"{name}-Testsson"
+    renamed = good.replace(name, renamed_to)
+    assert live_reload(url, lambda: cycle.write_text(renamed, encoding="utf-8"), renamed_to) == []
+    assert wait_for(lambda: renamed_to in fetch(url)), log.read_text()
     text = log.read_text()
     assert QUICK in text and "'dirty' build" not in text, text
     # The renamed person's page is new and the old one gone; the search index has the new name and every other page.
-    assert "Slottner-Testsson" in fetch(site + "personer/erik-slottner-testsson/")
-    assert status(site + "personer/erik-slottner/") == 404
+    new_page = person_url(project, renamed_to)
+    assert new_page != old_page
+    assert renamed_to in fetch(site + new_page)
+    assert status(site + old_page) == 404
     index = fetch(site + "search/search_index.json")
     pages = {doc["location"].split("#")[0] for doc in json.loads(index)["docs"]}
-    assert "Slottner-Testsson" in index and "personer/erik-slottner/" not in pages
-    assert {"", "2021/", "tillganglighet/", "kommuner/varmdo/", "personer/erik-slottner-testsson/"} <= pages
+    assert renamed_to in index and old_page not in pages
+    winner = newest.winner.kommuner[0]
+    assert {"", f"{older.year}/", "tillganglighet/", f"kommuner/{winner.slug}/", new_page} <= pages
 
-    cycle.write_text(good + "\nyear: 2023\n", encoding="utf-8")
+    cycle.write_text(good + f"\nyear: {newest.year}\n", encoding="utf-8")
     assert wait_for(lambda: "fältet year står två gånger" in log.read_text()), log.read_text()
     page = fetch(url)  # answered at once, from the last good build
-    assert "Slottner-Testsson" in page
+    assert renamed_to in page
     text = log.read_text()
-    assert "data/cycles/2023.yaml:" in text and "senaste fungerande versionen" in text
+    assert f"data/cycles/{newest.year}.yaml:" in text and "senaste fungerande versionen" in text
     assert "Traceback" not in text
 
     cycle.write_text(good, encoding="utf-8")
-    assert wait_for(lambda: "Slottner-Testsson" not in fetch(url) and "Erik Slottner" in fetch(url)), log.read_text()
-    assert status(site + "personer/erik-slottner/") == 200 and status(site + "personer/erik-slottner-testsson/") == 404
+    assert wait_for(lambda: renamed_to not in fetch(url) and name in fetch(url)), log.read_text()
+    assert status(site + old_page) == 200 and status(site + new_page) == 404
 
 
 # What `mkdocs serve` does, in one process: its first build, the hooks' on_serve, then the rebuild the server runs for
@@ -184,16 +220,21 @@ def tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_partial_rebuilds_leave_the_site_a_full_build_would(tmp_path, project_copy):
-    project = project_copy
+def test_partial_rebuilds_leave_the_site_a_full_build_would(tmp_path, project):
+    cycle, name, _page = juror_to_rename(project)
+    newest = load_archive(project / "data").cycles[0]
+    in_cycle = cycle.relative_to(project).as_posix()
+    motivation = newest.motivation[0]
+    year = f"\nyear: {newest.year}\n"
+    assert motivation in (project / "data" / "winners.yaml").read_text(encoding="utf-8")
     edits = [
-        ("data/cycles/2023.yaml", "Erik Slottner", "Erik Slottner-Testsson"),  # renamed: one page comes, one goes
-        ("data/winners.yaml", "Kalix har visat", "Kalix har tydligt visat"),  # a winner's motivation
+        (in_cycle, name, f"{name}-Testsson"),  # renamed: one page comes, one goes
+        ("data/winners.yaml", motivation, f"{motivation} Tillagt."),  # the winner's motivation
         # outside data/: MkDocs' full rebuild
         ("docs/tillganglighet.md", "# Tillgänglighetsredogörelse", "# Tillgänglighetsredogörelse för arkivet"),
-        ("data/cycles/2023.yaml", "Slottner-Testsson", "Slottner-Testsdottir"),
-        ("data/cycles/2023.yaml", "\nyear: 2023\n", "\nyear: 2023\nyear: 2023\n"),  # bad data: the last good site stays
-        ("data/cycles/2023.yaml", "\nyear: 2023\nyear: 2023\n", "\nyear: 2023\n"),
+        (in_cycle, f"{name}-Testsson", f"{name}-Testsdottir"),
+        (in_cycle, year, year + year.lstrip("\n")),  # bad data: the last good site stays
+        (in_cycle, year + year.lstrip("\n"), year),
     ]
     log = serve_in_process(project, tmp_path / "served", edits)
     assert log.count(QUICK) == 5 and "senaste fungerande versionen" in log, log
