@@ -93,6 +93,17 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A throw-away copy of the project with the test archive (tests/fixtures/archive/) as its data: to edit and build
+    where a test needs a whole project but not the record (a build of it takes half the time of the real one)."""
+    from archive_fixture import copy_archive
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    copy_archive(project / "data")
+    return project
+
+
 @pytest.fixture(scope="session")
 def build():
     """`mkdocs build --strict` of a project folder into a site folder, as a function: build(project, site_dir)."""

@@ -51,8 +51,8 @@ def build_with(project: Path, build, site: Path, entry: publisher.Publisher) -> 
     return site
 
 
-def test_filled_in(tmp_path, project_copy, build, capsys):
-    project = project_copy
+def test_filled_in(tmp_path, small_project, build, capsys):
+    project = small_project
     site = build_with(project, build, tmp_path / "site", FILLED)
     for page in PAGES:
         assert f"Utgivare: {FILLED.name}" in text(site / page), page

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -20,9 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_fixture import copy_archive
 from arkiv.reading.load import load_archive
-from real_data import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,15 +60,6 @@ def wait_for(predicate, seconds: float = 20.0):
     return False
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A throw-away copy of the project with the test archive (tests/fixtures/archive) as its data."""
-    project = copy_project(tmp_path / "project")
-    shutil.rmtree(project / "data")
-    copy_archive(project / "data")
-    return project
-
-
 # The newest year's file and a juror named in no other data file: renamed, the juror's page goes and a new one comes.
 def juror_to_rename(project: Path) -> tuple[Path, str, str]:
     newest = load_archive(project / "data").cycles[0]
@@ -87,7 +75,8 @@ def person_url(project: Path, name: str) -> str:
 
 
 @pytest.fixture
-def served(tmp_path, project):
+def served(tmp_path, small_project):
+    project = small_project
     port = free_port()
     log = (tmp_path / "serve.log").open("w+")
     proc = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project,
@@ -220,7 +209,8 @@ def tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_partial_rebuilds_leave_the_site_a_full_build_would(tmp_path, project):
+def test_partial_rebuilds_leave_the_site_a_full_build_would(tmp_path, small_project):
+    project = small_project
     cycle, name, _page = juror_to_rename(project)
     newest = load_archive(project / "data").cycles[0]
     in_cycle = cycle.relative_to(project).as_posix()

@@ -8,8 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image
 
+from arkiv.reading.load import load_archive
 from arkiv.text import first_sentence
 
 pytestmark = pytest.mark.build
@@ -96,19 +98,21 @@ def test_share_images_are_1200_by_630(built_site, archive):
         assert a.tobytes() != b.tobytes(), "each year has its own image"
 
 
-def test_share_values_are_escaped(tmp_path, project_copy, build):
-    # A motivation with quotes, an ampersand and markup must come out as the same text in every meta tag.
-    project = project_copy
-    winners = project / "data" / "winners.yaml"
-    text = winners.read_text(encoding="utf-8")
+def test_share_values_are_escaped(tmp_path, small_project, build):
+    # A motivation with quotes, an ampersand and markup must come out as the same text in every meta tag (the test
+    # archive's newest year, with the sentence put first in its winner's motivation).
+    project = small_project
+    winners_file = project / "data" / "winners.yaml"
+    newest = load_archive(project / "data").cycles[0]
+    winners = yaml.safe_load(winners_file.read_text(encoding="utf-8"))
+    row = next(w for w in winners if w["year"] == newest.year)
     tricky = 'Ett "modigt" & <b>nyfiket</b> arbete i en kommun som gör skillnad.'
-    start = "      Med starkt ledarskap, mod och handlingskraft"
-    text = text.replace(start, f"      {tricky} {start.lstrip()}", 1)
-    winners.write_text(text, encoding="utf-8")
+    row["motivation"][0] = f"{tricky} {row['motivation'][0]}"
+    winners_file.write_text(yaml.safe_dump(winners, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
-    page = site / "2023" / "index.html"
+    page = site / str(newest.year) / "index.html"
     meta = {k: v for k, v in head_of(page).meta.items()}
     assert meta["og:description"] == [tricky] and meta["twitter:description"] == [tricky]
     raw = page.read_text(encoding="utf-8")
