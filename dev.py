@@ -58,6 +58,20 @@ def run(*cmd, check=True, **kw) -> int:
     return code
 
 
+# A command started beside the one run in the foreground, its output kept for `report`.
+def beside(*cmd) -> subprocess.Popen:
+    return subprocess.Popen([str(c) for c in cmd], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+
+
+# Waits for a command started `beside`, prints it and what it said, and returns its exit code.
+def report(child: subprocess.Popen) -> int:
+    out, _ = child.communicate()
+    print("+", " ".join(map(str, child.args)), flush=True)
+    print(out, end="", flush=True)
+    return child.returncode
+
+
 # Ends a child that did not stop when asked: SIGTERM, then SIGKILL if it still has not stopped.
 def _end(child: subprocess.Popen) -> None:
     if child.poll() is None:
@@ -178,16 +192,19 @@ def main(argv: list[str]) -> int:
         ensure_system_packages()
         if any(a.startswith("--growth") for a in rest):  # only the grown archives, shared out over the workers
             return run(tool("pytest"), "-q", "-n", workers(), "--dist", "load", GROWTH_TESTS, *rest, check=False)
-        # Lint and types first (seconds), then every tier on the workers. Each file stays on one worker, so its
-        # browser or own build is made once (the archives every file reads are built once per run: tests/conftest.py);
-        # the files go out longest first as the last run measured them (pytest's cache, else tests/durations.json;
-        # xdist is told not to reorder), and the ten slowest tests are printed.
-        lint = run(tool("ruff"), "check", ".", check=False)
-        types = run(tool("mypy"), check=False)
-        workflows = run(tool("zizmor"), "--offline", ".github/workflows/", check=False)  # a finding fails like lint
-        tests = run(tool("pytest"), *(rest or ["-q", "-n", workers(), "--dist", "loadfile", "--no-loadscope-reorder",
-                                               "--durations=10"]), check=False)
-        return lint or types or workflows or tests
+        # Every tier on the workers. Each file stays on one worker, so its browser or own build is made once (the
+        # archives every file reads are built once per run: tests/conftest.py); the files go out longest first as the
+        # last run measured them (pytest's cache, else tests/durations.json; xdist is told not to reorder), and the
+        # ten slowest tests are printed. Lint, types and the workflows' audit (a finding fails like lint) run beside
+        # them, on one core for a few seconds while the workers start, and report after them.
+        checks = [beside(tool("ruff"), "check", "."), beside(tool("mypy")),
+                  beside(tool("zizmor"), "--offline", ".github/workflows/")]
+        try:
+            tests = run(tool("pytest"), *(rest or ["-q", "-n", workers(), "--dist", "loadfile",
+                                                   "--no-loadscope-reorder", "--durations=10"]), check=False)
+        finally:
+            codes = [report(check) for check in checks]
+        return next((code for code in codes if code), tests)
     if what == "bench":
         ensure_env(extra_test=True)
         ensure_system_packages()
