@@ -285,8 +285,8 @@ def test_pull_request_lists_the_pages_it_changes_before_the_preview():
     assert runs.index("python3 dev.py build") < runs.index(listed["run"]) < runs.index("python3 dev.py build --offline")
 
 
-# `python3 dev.py test` runs zizmor beside ruff and mypy, and a finding fails the command (the tools are recorded
-# here, not run: zizmor alone answers 14, its exit code for a high finding).
+# `python3 dev.py test` runs zizmor beside ruff, mypy and the tests, and a finding fails the command (the tools are
+# recorded here, not run: zizmor alone answers 14, its exit code for a high finding).
 def test_the_test_command_fails_on_a_zizmor_finding(monkeypatch):
     import importlib.util
     spec = importlib.util.spec_from_file_location("dev_command", ROOT / "dev.py")
@@ -297,9 +297,15 @@ def test_the_test_command_fails_on_a_zizmor_finding(monkeypatch):
 
     def run(*cmd, check=True, **kw):
         ran.append([str(c) for c in cmd])
-        return 14 if Path(str(cmd[0])).name == "zizmor" else 0
+        return 0
+
+    def beside(*cmd):
+        ran.append([str(c) for c in cmd])
+        return cmd
 
     monkeypatch.setattr(dev, "run", run)
+    monkeypatch.setattr(dev, "beside", beside)
+    monkeypatch.setattr(dev, "report", lambda cmd: 14 if Path(str(cmd[0])).name == "zizmor" else 0)
     monkeypatch.setattr(dev, "ensure_env", lambda extra_test: None)
     monkeypatch.setattr(dev, "ensure_system_packages", lambda: None)
     assert dev.main(["test"]) == 14
