@@ -60,12 +60,18 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+# A project's mkdocs.yml as plain YAML (its tags not run); empty when the file is missing or holds no mapping. The one
+# reader of mkdocs.yml outside MkDocs: the publisher here, the preview's address for `arkiv new-cycle`.
+def read_config(path: Path) -> Mapping:
+    if not path.is_file():
+        return {}
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    return config if isinstance(config, Mapping) else {}
+
+
 # The publisher as a project's mkdocs.yml gives it; an empty one when the file is missing.
 def from_config_file(path: Path) -> Publisher:
-    if not path.is_file():
-        return NOBODY
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    return from_extra(config.get("extra") if isinstance(config, Mapping) else None)
+    return from_extra(read_config(path).get("extra"))
 
 
 # The to-dos for the organisers' summary of `arkiv check`, for the project whose data folder is data_dir.

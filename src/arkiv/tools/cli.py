@@ -5,7 +5,6 @@ nytt år och `arkiv from-issue FIL` skriver ett nytt år ur ett ärende skapat m
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -147,12 +146,8 @@ def render_new_cycle(year: int) -> str:
 
 # Where `dev.py serve` shows the site: MkDocs serves it under site_url's path (mkdocs.yml), "/arkiv/" for the archive.
 def serve_address(project: Path) -> str:
-    try:
-        text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    except OSError:
-        text = ""
-    found = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", text, re.MULTILINE)
-    path = (urlsplit(found.group(1)).path if found else "").strip("/")
+    site_url = publisher.read_config(project / "mkdocs.yml").get("site_url")
+    path = urlsplit(site_url).path.strip("/") if isinstance(site_url, str) else ""
     return f"http://127.0.0.1:8000/{path}/" if path else "http://127.0.0.1:8000/"
 
 
