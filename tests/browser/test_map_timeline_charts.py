@@ -29,7 +29,9 @@ def map_name(archive, name: str) -> str:
     return f"{k.own_name}: {best} {and_list(sorted(y for y, r in roles.items() if r == best))}"
 
 
-@pytest.fixture(params=SCHEMES)
+# One tab per colour scheme for the whole file (every test opens its page afresh): a tab is most of a second of
+# Chromium's work to make.
+@pytest.fixture(scope="module", params=SCHEMES)
 def page_in(request, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
     page = context.new_page()
