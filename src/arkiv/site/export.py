@@ -369,12 +369,14 @@ def _csv_text(name: str, rows: list[dict[str, str]]) -> str:
 
 
 # Every download: file name (inside data/) -> its text. UTF-8, no byte order mark, CSV with CRLF (RFC 4180).
-def downloads(archive: m.Archive, site_url: str, generated: str, data_modified: str | None) -> dict[str, str]:
+# `rows`: csv_rows(archive, site_url), made once for the CSV files and the spreadsheet.
+def downloads(archive: m.Archive, site_url: str, generated: str, data_modified: str | None,
+              rows: dict[str, list[dict[str, str]]]) -> dict[str, str]:
     dump = lambda v: json.dumps(v, ensure_ascii=False, indent=2) + "\n"  # noqa: E731
     out = {"arkiv.json": dump(archive_json(archive, site_url, generated, data_modified)),
            "arkiv.schema.json": dump(schema(site_url))}
-    for name, rows in csv_rows(archive, site_url).items():
-        out[name] = _csv_text(name, rows)
+    for name, file_rows in rows.items():
+        out[name] = _csv_text(name, file_rows)
     return out
 
 
@@ -437,8 +439,8 @@ def data_modified(lastmod: dict[str, str] | None) -> str | None:
 
 
 # The spreadsheet: every CSV file's rows, with what a row is and what each column holds, as arkiv.xlsx's bytes.
-def xlsx(archive: m.Archive, site_url: str, modified: str | None) -> bytes:
-    rows, columns = csv_rows(archive, site_url), csv_columns(archive)
+def xlsx(archive: m.Archive, modified: str | None, rows: dict[str, list[dict[str, str]]]) -> bytes:
+    columns = csv_columns(archive)
     tables = {name: (what, columns[name], rows[name]) for name, what in CSV_FILES.items()}
     return spreadsheet.workbook(archive, tables, LICENCE_URL, modified)
 
@@ -451,9 +453,10 @@ def published_files(archive: m.Archive, site_url: str, site_name: str, lastmod: 
     lastmod = lastmod or {}
     generated = generated or build_date()
     modified = data_modified(lastmod)
+    rows = csv_rows(archive, site_url)
     out: dict[str, str | bytes] = {FOLDER + name: text
-                                   for name, text in downloads(archive, site_url, generated, modified).items()}
-    out[FOLDER + spreadsheet.FILE_NAME] = xlsx(archive, site_url, modified)
+                                   for name, text in downloads(archive, site_url, generated, modified, rows).items()}
+    out[FOLDER + spreadsheet.FILE_NAME] = xlsx(archive, modified, rows)
     out[feed.FEED_NAME] = feed.atom(archive, site_url, site_name, lastmod, generated)
     out.update(redirects.redirect_pages(archive, site_url, offline))
     out[maps.LAND_FILE] = maps.land_svg(archive)  # the land under the map on /kommuner/
