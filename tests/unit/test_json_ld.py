@@ -8,6 +8,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+from arkiv.record.glance import glance
 from arkiv.site import export
 from arkiv.site import structured_data as sd
 
@@ -34,7 +35,7 @@ def test_the_prize_giving_of_a_year_with_markup_in_its_data(archive):
     tricky = "</script><script>alert(1)</script>"
     ceremony = dataclasses.replace(c.ceremony, venue=tricky, city="Göteborg & Mölndal", uncertain=False)
     cycle = dataclasses.replace(c, ceremony=ceremony)
-    out = sd.script_json(sd.prize_giving(archive, cycle, SITE))
+    out = sd.script_json(sd.prize_giving(glance(archive, cycle), SITE))
     assert "<" not in out and ">" not in out and "&" not in out
     event = json.loads(out)
     assert event["location"]["name"] == tricky
@@ -46,18 +47,18 @@ def test_an_inferred_date_and_an_unknown_place_are_left_out(archive):
     sure = dataclasses.replace(c, ceremony=dataclasses.replace(c.ceremony, date="2023-11-21", uncertain=False))
     unsure = dataclasses.replace(c, ceremony=dataclasses.replace(c.ceremony, date="2023-11-21", uncertain=True,
                                                                  venue=None, city=None))
-    assert sd.prize_giving(archive, sure, SITE)["startDate"] == "2023-11-21"
-    event = sd.prize_giving(archive, unsure, SITE)
+    assert sd.prize_giving(glance(archive, sure), SITE)["startDate"] == "2023-11-21"
+    event = sd.prize_giving(glance(archive, unsure), SITE)
     assert "startDate" not in event and "location" not in event
     bare = dataclasses.replace(c, ceremony=None)
-    assert set(sd.prize_giving(archive, bare, SITE)) == {"@context", "@type", "name", "url", "about"}
-    assert not any("eventStatus" in sd.prize_giving(archive, x, SITE) for x in archive.cycles)
+    assert set(sd.prize_giving(glance(archive, bare), SITE)) == {"@context", "@type", "name", "url", "about"}
+    assert not any("eventStatus" in sd.prize_giving(glance(archive, x), SITE) for x in archive.cycles)
 
 
 def test_a_joint_winner_is_each_of_its_municipalities(archive):
     c = archive.cycles[0]
     joint = next(e for cc in archive.cycles for r in cc.rounds for e in r.entrants if len(e.kommuner) > 1)
-    about = sd.prize_giving(archive, dataclasses.replace(c, winner=joint), SITE)["about"]
+    about = sd.prize_giving(glance(archive, dataclasses.replace(c, winner=joint)), SITE)["about"]
     assert [a["identifier"]["value"] for a in about] == [k.code for k in joint.kommuner]
     assert [a["name"] for a in about] == [k.own_name for k in joint.kommuner]
     assert {a["award"] for a in about} == {f"{c.award_name} {c.year}"}

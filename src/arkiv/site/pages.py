@@ -89,6 +89,7 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
     older = archive.cycles[i + 1] if i + 1 < len(archive.cycles) else None
     sources, number = numbered_sources(archive, cycle.source_ids())
     lastmod = page_lastmod(archive, site.lastmod or {}, urls.year(cycle.year))
+    summary = glance(archive, cycle)
     return _render("cycle.md.j2", _file(urls.year(cycle.year)), archive, site, cycle=cycle, newer=newer, older=older,
                    sources=sources, number=number, lastmod=lastmod, anchors=cycle.entrant_anchors(),
                    quote_anchors=pp.quote_anchors(cycle), recipient_anchors=pp.recipient_anchors(cycle),
@@ -97,9 +98,9 @@ def render_cycle(archive: m.Archive, cycle: m.Cycle, site: Site = Site()) -> str
                    presenter_anchor=pp.PRESENTER_ANCHOR,
                    timeline_facts=[marks.timeline_fact(cycle, t) for t in cycle.timeline],
                    edition=archive.edition_of(cycle.year), unknowns=knowledge.unknowns(cycle),
-                   glance=glance(archive, cycle), gaps_anchor=knowledge.GAPS_ANCHOR,
+                   glance=summary, gaps_anchor=knowledge.GAPS_ANCHOR,
                    once=once, plan=once.call_plan(cycle),
-                   structured_data=sd.script_json(sd.prize_giving(archive, cycle, site.url)),
+                   structured_data=sd.script_json(sd.prize_giving(summary, site.url)),
                    renamed=archive.names[-1].first if len(archive.names) > 1 else None)
 
 

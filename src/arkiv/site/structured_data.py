@@ -15,11 +15,11 @@ import json
 from typing import TYPE_CHECKING
 
 from arkiv import urls
-from arkiv.record.glance import glance
+from arkiv.record.glance import Glance
 from arkiv.site import export
 
 if TYPE_CHECKING:
-    from arkiv.record.model import Archive, Cycle, Entrant
+    from arkiv.record.model import Archive, Entrant
 
 CONTEXT = "https://schema.org"
 COUNTRY = "Sverige"  # every municipality in the register is Swedish (data/kommuner.csv, SCB)
@@ -88,9 +88,9 @@ def _winner(entrant: Entrant, award: str, site_url: str) -> list[dict]:
     return out
 
 
-# A year page: the prize-giving as an Event, about the winner. Only what the data holds, and holds for certain.
-def prize_giving(archive: Archive, cycle: Cycle, site_url: str) -> dict:
-    g = glance(archive, cycle)
+# A year page: the prize-giving as an Event, about the winner, from the year's glance (what the page's summary shows).
+# Only what the data holds, and holds for certain.
+def prize_giving(g: Glance, site_url: str) -> dict:
     award = f"{g.award_name} {g.year}"
     out: dict = {"@context": CONTEXT, "@type": "Event", "name": f"Prisutdelningen av {award}",
                  "url": site_url + urls.year(g.year)}
