@@ -168,16 +168,10 @@ def kommuner_exist(c: CycleFiles) -> Errors:
 # An entrant's municipalities are in the register, in the register's form: an error for its first that is not.
 def entrant_in_register(loaded: Loaded, path: tuple, value, register: Register) -> Errors:
     for j, name in enumerate(kommun_names(value)):
-        found = register.find(name)
-        if found is None:
-            close = register.suggest(name)
-            hint = (f"Menade du {' eller '.join(close)}?" if close
-                    else "Skriv kommunens namn som i data/kommuner.csv.")
-            yield loaded.error(kommun_path(value, path, j), f"{name} finns inte i kommunregistret.", hint)
-            return
-        if name not in (found.own_name, found.formal):
-            yield loaded.error(kommun_path(value, path, j), f"{name} är inte skrivet som i kommunregistret.",
-                               f"Skriv {found.own_name}, så som kommunen själv skriver sitt namn.")
+        wrong = register.misnamed(name, "Skriv kommunens namn som i data/kommuner.csv.",
+                                  "Skriv {}, så som kommunen själv skriver sitt namn.")
+        if wrong is not None:
+            yield loaded.error(kommun_path(value, path, j), *wrong)
             return
 
 

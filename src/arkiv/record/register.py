@@ -65,3 +65,16 @@ class Register:
             k = self._by_name[h]
             own.setdefault(k.code, k.own_name)
         return list(own.values())
+
+    # What is wrong with a name given for a municipality, as a problem and its hint in Swedish, or None when the name
+    # is the municipality's own or its formal one. `unknown_hint` is the hint for a name the register does not hold
+    # and that is close to none of its names; `write` says how to write the own name ("Skriv Lidingö stad.").
+    def misnamed(self, name: str, unknown_hint: str, write: str = "Skriv {}.") -> tuple[str, str] | None:
+        found = self.find(name)
+        if found is None:
+            close = self.suggest(name)
+            return (f"{name} finns inte i kommunregistret.",
+                    f"Menade du {' eller '.join(close)}?" if close else unknown_hint)
+        if name not in (found.own_name, found.formal):
+            return f"{name} är inte skrivet som i kommunregistret.", write.format(found.own_name)
+        return None

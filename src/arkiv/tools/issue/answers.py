@@ -80,15 +80,10 @@ class _Judge:
 
     # A municipality's name as the register writes it, or a problem that names the register's form.
     def kommun(self, fid: str, name: str) -> str | None:
-        k = self.ctx.register.find(name)
-        if k is None:
-            close = self.ctx.register.suggest(name)
-            hint = (f"Menade du {' eller '.join(close)}?" if close
-                    else "Skriv kommunens namn som i kommunregistret, till exempel Värmdö kommun.")
-            self.fail(fid, f"{name} finns inte i kommunregistret.", hint)
-            return None
-        if name not in (k.own_name, k.formal):
-            self.fail(fid, f"{name} är inte skrivet som i kommunregistret.", f"Skriv {k.own_name}.")
+        wrong = self.ctx.register.misnamed(
+            name, "Skriv kommunens namn som i kommunregistret, till exempel Värmdö kommun.")
+        if wrong is not None:
+            self.fail(fid, *wrong)
             return None
         return name
 
