@@ -62,10 +62,11 @@ def wait_for(predicate, seconds: float = 20.0):
 
 # The newest year's file and a juror named in no other data file: renamed, the juror's page goes and a new one comes.
 def juror_to_rename(project: Path) -> tuple[Path, str, str]:
-    newest = load_archive(project / "data").cycles[0]
+    archive = load_archive(project / "data")
+    newest = archive.cycles[0]
     texts = [f.read_text(encoding="utf-8") for f in (project / "data").rglob("*.yaml")]
     name = next(m.name for m in newest.jury.members if sum(t.count(m.name) for t in texts) == 1)
-    person = next(p for p in load_archive(project / "data").people if p.name == name)
+    person = next(p for p in archive.people if p.name == name)
     return project / "data" / "cycles" / f"{newest.year}.yaml", name, person.url
 
 
